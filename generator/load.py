@@ -1,0 +1,76 @@
+"""Stage 1, load: read every source file of a site folder, reporting what cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics, Severity
+from generator.source import SourceDocument, load_markdown_file, load_yaml_file
+
+SITE_CONFIG = "site_config.yml"
+UNITS = "data/units.yml"
+PROFESSIONS = "data/professions.yml"
+CONTENT_FOLDERS = ("jobs", "stories", "placements", "events", "pages")
+
+
+@dataclass
+class SourceSet:
+    """Everything read from a site folder, before validation."""
+
+    site_dir: Path
+    config: SourceDocument | None = None
+    units: SourceDocument | None = None
+    professions: SourceDocument | None = None
+    content: dict[str, list[SourceDocument]] = field(
+        default_factory=lambda: {folder: [] for folder in CONTENT_FOLDERS}
+    )
+
+
+def relative_name(path: Path, site_dir: Path) -> str:
+    return path.relative_to(site_dir).as_posix()
+
+
+def load_sources(site_dir: Path, diagnostics: Diagnostics) -> SourceSet:
+    sources = SourceSet(site_dir)
+    sources.config = _load_required_yaml(site_dir, SITE_CONFIG, diagnostics)
+    sources.units = _load_required_yaml(site_dir, UNITS, diagnostics)
+    sources.professions = _load_required_yaml(site_dir, PROFESSIONS, diagnostics)
+    for folder in CONTENT_FOLDERS:
+        folder_path = site_dir / "content" / folder
+        if not folder_path.is_dir():
+            continue
+        for path in sorted(folder_path.iterdir()):
+            relative = relative_name(path, site_dir)
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix.lower() != ".md":
+                diagnostics.add(
+                    relative,
+                    0,
+                    "",
+                    "filen blir ikke brukt: bare .md-filer leses i denne mappen",
+                    "gi filen endelsen .md, eller flytt den til assets/",
+                    severity=Severity.WARNING,
+                )
+                continue
+            document = load_markdown_file(path, relative, diagnostics)
+            if document is not None:
+                sources.content[folder].append(document)
+    return sources
+
+
+def _load_required_yaml(
+    site_dir: Path, name: str, diagnostics: Diagnostics
+) -> SourceDocument | None:
+    path = site_dir / name
+    if not path.is_file():
+        diagnostics.add(
+            name,
+            0,
+            "",
+            "filen mangler",
+            f"et nettsted trenger {name}; se eksempelnettstedet i prosjektets rotmappe",
+        )
+        return None
+    return load_yaml_file(path, name, diagnostics)

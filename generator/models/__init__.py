@@ -1,0 +1,11 @@
+"""The content model: one typed model per content type (see shared CONTENT-MODEL.md)."""
+
+from generator.models.event import Event
+from generator.models.job import Job
+from generator.models.organisation import Profession, Unit
+from generator.models.page import Page
+from generator.models.placement import Placement
+from generator.models.site_config import SiteConfig
+from generator.models.story import Story
+
+__all__ = ["Event", "Job", "Page", "Placement", "Profession", "SiteConfig", "Story", "Unit"]

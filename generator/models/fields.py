@@ -1,0 +1,225 @@
+"""Field types shared by the content models, each with a Norwegian message when a value is wrong.
+
+Every custom error type here has a hint in ``HINTS``, so the validator can tell the author
+what was expected and how to write it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_PATTERN = re.compile(
+    r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+)
+COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# ISO 3166-1 alpha-2, officially assigned codes.
+ISO_COUNTRY_CODES = frozenset(
+    """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
+    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
+    DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
+    GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
+    KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ
+    MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
+    PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
+    VN VU WF WS YE YT ZA ZM ZW
+    """.split()
+)
+
+HINTS = {
+    "slug": "bruk små bokstaver a–z, tall og bindestrek, for eksempel solbakken-sykehjem",
+    "percent": "skriv et tall fra 1 til 100 uten prosenttegn, eller en liste som [100, 75]",
+    "date": "skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-12-08",
+    "datetime": "skriv tidspunktet som ÅÅÅÅ-MM-DDTtt:mm, for eksempel 2026-12-08T09:30",
+    "https_url": "lenken må begynne med https://, for eksempel https://example.no/stilling/123",
+    "email": "skriv en e-postadresse som navn@kommune.no",
+    "phone": "skriv et telefonnummer med minst 8 sifre, for eksempel +47 912 34 567",
+    "country": "bruk landkoder med to bokstaver etter ISO 3166-1, for eksempel SE, DK, PH",
+    "color": 'skriv fargen som en heksadesimal kode, for eksempel "#0b5a73" (i anførselstegn)',
+    "site_path": "oppgi stien fra nettstedets rotmappe, for eksempel assets/bilder/solbakken.jpg",
+    "text": "skriv teksten rett etter kolonet; sett den i anførselstegn om den inneholder «: »",
+    "postcode": 'et postnummer har fire sifre, for eksempel "0150" (i anførselstegn)',
+}
+
+
+class ContentModel(BaseModel):
+    """Base for every model: unknown fields are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _shown(value: Any) -> str:
+    return "tom verdi" if value is None else str(value)
+
+
+def _text(value: Any) -> Any:
+    """Accept numbers as text (a reference such as 2026/14 or 1412 is text to us)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("text", "kan ikke være tomt")
+    return value
+
+
+def _slug(value: Any) -> Any:
+    if not isinstance(value, str) or not SLUG_PATTERN.match(value):
+        raise PydanticCustomError(
+            "slug", "«{value}» er ikke en gyldig id", {"value": _shown(value)}
+        )
+    return value
+
+
+def _percent(value: Any) -> float | int:
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip().rstrip("%").strip().replace(",", "."))
+        except ValueError:
+            number = None
+    if number is None or not 1 <= number <= 100:
+        raise PydanticCustomError(
+            "percent", "«{value}» er ikke et tall mellom 1 og 100", {"value": _shown(value)}
+        )
+    return int(number) if number.is_integer() else round(number, 2)
+
+
+def _one_or_many(value: Any) -> Any:
+    return value if isinstance(value, list) else [value]
+
+
+def parse_date(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and DATE_PATTERN.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("date", "«{value}» er ikke en gyldig dato", {"value": _shown(value)})
+
+
+def _date_or_text(value: Any) -> Any:
+    """A date when it looks like one (and then it must be a real date), otherwise text."""
+    if isinstance(value, str) and DATE_PATTERN.match(value.strip()):
+        return parse_date(value)
+    return _text(value)
+
+
+def _local_datetime(value: Any) -> datetime:
+    """A date-time; without an offset it is local time in Europe/Oslo."""
+    parsed: datetime | None = None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            parsed = None
+        if parsed is not None and DATE_PATTERN.match(value.strip()):
+            parsed = None  # a bare date has no time of day
+    if parsed is None:
+        raise PydanticCustomError(
+            "datetime", "«{value}» er ikke et gyldig tidspunkt", {"value": _shown(value)}
+        )
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=OSLO)
+
+
+def _https_url(value: Any) -> Any:
+    if isinstance(value, str) and re.match(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", value):
+        return value
+    raise PydanticCustomError(
+        "https_url", "«{value}» er ikke en https-lenke", {"value": _shown(value)}
+    )
+
+
+def _email(value: Any) -> Any:
+    if isinstance(value, str) and EMAIL_PATTERN.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError(
+        "email", "«{value}» er ikke en gyldig e-postadresse", {"value": _shown(value)}
+    )
+
+
+def _phone(value: Any) -> Any:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if isinstance(text, str) and re.fullmatch(r"[+\d][\d \-()]*", text.strip()):
+        if sum(character.isdigit() for character in text) >= 8:
+            return text.strip()
+    raise PydanticCustomError(
+        "phone", "«{value}» er ikke et gyldig telefonnummer", {"value": _shown(value)}
+    )
+
+
+def _country(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().upper() in ISO_COUNTRY_CODES:
+        return value.strip().upper()
+    raise PydanticCustomError(
+        "country", "«{value}» er ikke en landkode etter ISO 3166-1", {"value": _shown(value)}
+    )
+
+
+def _color(value: Any) -> Any:
+    if isinstance(value, str) and COLOR_PATTERN.match(value.strip()):
+        return value.strip().lower()
+    raise PydanticCustomError("color", "«{value}» er ikke en fargekode", {"value": _shown(value)})
+
+
+def _site_path(value: Any) -> Any:
+    """A relative path inside the site; existence is checked when the whole site is known."""
+    if not isinstance(value, str) or not value.strip():
+        raise PydanticCustomError(
+            "site_path", "«{value}» er ikke en filsti", {"value": _shown(value)}
+        )
+    return value.strip()
+
+
+def _postcode(value: Any) -> Any:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if isinstance(text, str) and re.fullmatch(r"\d{4}", text.strip()):
+        return text.strip()
+    raise PydanticCustomError(
+        "postcode", "«{value}» er ikke et postnummer", {"value": _shown(value)}
+    )
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Slug = Annotated[str, BeforeValidator(_slug)]
+Percent = Annotated[float | int, BeforeValidator(_percent)]
+Percentages = Annotated[list[Percent], BeforeValidator(_one_or_many)]
+IsoDate = Annotated[date, BeforeValidator(parse_date)]
+DateOrText = Annotated[date | str, BeforeValidator(_date_or_text)]
+LocalDateTime = Annotated[datetime, BeforeValidator(_local_datetime)]
+HttpsUrl = Annotated[str, BeforeValidator(_https_url)]
+Email = Annotated[str, BeforeValidator(_email)]
+Phone = Annotated[str, BeforeValidator(_phone)]
+CountryCode = Annotated[str, BeforeValidator(_country)]
+HexColor = Annotated[str, BeforeValidator(_color)]
+SitePath = Annotated[str, BeforeValidator(_site_path)]
+PostCode = Annotated[str, BeforeValidator(_postcode)]
+PositiveInt = Annotated[int, Field(ge=1)]
+
+
+class Contact(ContentModel):
+    """A person applicants can call or write to. Every part is optional to the validator;
+    the guideline checker reports a contact without a name or a way to reach them."""
+
+    name: Text | None = Field(None, description="Fullt navn")
+    title: Text | None = Field(None, description="Stillingstittel, for eksempel avdelingsleder")
+    phone: Phone | None = Field(None, description="Telefonnummer")
+    email: Email | None = Field(None, description="E-postadresse")

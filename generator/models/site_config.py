@@ -1,0 +1,55 @@
+"""site_config.yml: who publishes the site, where, in which language, with which brand."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from generator.models.fields import ContentModel, HexColor, HttpsUrl, IsoDate, SitePath, Text
+
+LANGUAGES = ("nb", "nn", "en")
+
+
+class Brand(ContentModel):
+    primary_color: HexColor = Field("#0b5a73", description="Hovedfarge (topplinje, knapper)")
+    accent_color: HexColor = Field("#b8410b", description="Aksentfarge (lenker, merker)")
+    logo: SitePath | None = Field(None, description="Logo, sti fra nettstedets rotmappe")
+    logo_alt: Text | None = Field(None, description="Alternativ tekst for logoen")
+
+
+class Social(ContentModel):
+    hashtags: list[Text] = Field(default_factory=list, description="Emneknagger uten #")
+    facebook: HttpsUrl | None = None
+    instagram: HttpsUrl | None = None
+    linkedin: HttpsUrl | None = None
+    x: HttpsUrl | None = None
+
+    @field_validator("hashtags")
+    @classmethod
+    def _strip_hash(cls, hashtags: list[str]) -> list[str]:
+        return [tag.lstrip("#") for tag in hashtags]
+
+
+class SiteConfig(ContentModel):
+    """The whole site's settings."""
+
+    name: Text = Field(description="Nettstedets navn")
+    organisation: Text = Field(description="Kommunen eller virksomheten som ansetter")
+    organisation_number: Text | None = Field(None, description="Organisasjonsnummer, ni sifre")
+    base_url: HttpsUrl = Field(description="Adressen nettstedet publiseres på")
+    language: Literal["nb", "nn", "en"] = Field("nb", description="Språk: nb, nn eller en")
+    description: Text = Field("", description="Én setning om nettstedet, brukt i søkemotorer")
+    build_date: IsoDate | None = Field(
+        None,
+        description="Låser byggedatoen (for eksempelnettsted og forhåndsvisning); "
+        "`careers build --today` overstyrer den",
+    )
+    brand: Brand = Field(default_factory=Brand)
+    ad_footer: Text = Field("", description="Markdown-tekst som står under hver stillingsannonse")
+    social: Social = Field(default_factory=Social)
+
+    @field_validator("base_url")
+    @classmethod
+    def _with_trailing_slash(cls, url: str) -> str:
+        return url if url.endswith("/") else url + "/"

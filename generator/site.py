@@ -1,0 +1,63 @@
+"""The site model: everything loaded and validated, with the cross-references pages need.
+
+Built once in phase one; rendering only reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
+
+
+@dataclass
+class Site:
+    site_dir: Path
+    config: SiteConfig
+    today: date
+    units: dict[str, Unit] = field(default_factory=dict)
+    professions: dict[str, Profession] = field(default_factory=dict)
+    jobs: list[Job] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        return self.config.language
+
+    @property
+    def open_jobs(self) -> list[Job]:
+        """Open ads, the soonest deadline first (ads without a deadline last)."""
+        return sorted(
+            (job for job in self.jobs if job.is_open(on=self.today)),
+            key=lambda job: (job.deadline or date.max, job.title, job.slug),
+        )
+
+    @property
+    def closed_jobs(self) -> list[Job]:
+        return [job for job in self.jobs if not job.is_open(on=self.today)]
+
+    @property
+    def published_stories(self) -> list[Story]:
+        """Stories with valid consent on the build date, newest first."""
+        stories = [story for story in self.stories if story.has_consent(on=self.today)]
+        return sorted(stories, key=lambda story: (story.published, story.slug), reverse=True)
+
+    @property
+    def upcoming_events(self) -> list[Event]:
+        events = [event for event in self.events if event.is_upcoming(on=self.today)]
+        return sorted(events, key=lambda event: (event.start, event.slug))
+
+    @property
+    def past_events(self) -> list[Event]:
+        events = [event for event in self.events if not event.is_upcoming(on=self.today)]
+        return sorted(events, key=lambda event: (event.start, event.slug), reverse=True)
+
+    @property
+    def menu_pages(self) -> list[Page]:
+        pages = [page for page in self.pages if page.nav_order is not None]
+        return sorted(pages, key=lambda page: (page.nav_order or 0, page.title))

@@ -1,0 +1,323 @@
+"""Stage 2, validate: every source document into its typed model, then the cross-references.
+
+All problems in all files are collected; one bad file never hides another. A document that
+fails its model is left out of the site, and the build stops before anything is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.diagnostics import Diagnostics, Severity
+from generator.load import SourceSet
+from generator.model_errors import did_you_mean, report_validation_error
+from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
+from generator.models.document import MarkdownDocument
+from generator.models.fields import OSLO, SLUG_PATTERN
+from generator.site import Site
+from generator.source import FieldPath, SourceDocument
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
+
+CONSENT_RENEWAL_DAYS = 30
+
+
+def today_in_oslo() -> date:
+    return datetime.now(OSLO).date()
+
+
+def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | None) -> Site | None:
+    """Build the site model, or return None when the site config itself is unusable."""
+    config = _validate_config(sources.config, diagnostics)
+    units = _validate_keyed_list(sources.units, Unit, "id", diagnostics)
+    professions = _validate_keyed_list(sources.professions, Profession, "key", diagnostics)
+    if config is None:
+        return None
+    site = Site(
+        site_dir=sources.site_dir,
+        config=config,
+        today=today or config.build_date or today_in_oslo(),
+        units=units,
+        professions=professions,
+        jobs=_validate_documents(sources.content["jobs"], Job, diagnostics),
+        stories=_validate_documents(sources.content["stories"], Story, diagnostics),
+        placements=_validate_documents(sources.content["placements"], Placement, diagnostics),
+        events=_validate_documents(sources.content["events"], Event, diagnostics),
+        pages=_validate_documents(sources.content["pages"], Page, diagnostics),
+    )
+    CrossReferences(site, sources, diagnostics).check()
+    return site
+
+
+def _validate_model(
+    document: SourceDocument,
+    model: type[ModelT],
+    data: Any,
+    diagnostics: Diagnostics,
+    prefix: FieldPath = (),
+) -> ModelT | None:
+    if not isinstance(data, dict):
+        diagnostics.add(
+            document.relative,
+            document.line_of(prefix),
+            "",
+            "forventet felt på formen «navn: verdi»",
+            "se eksempelnettstedet for hvordan filen skal se ut",
+        )
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        report_validation_error(error, model, document, diagnostics, prefix)
+        return None
+
+
+def _validate_config(
+    document: SourceDocument | None, diagnostics: Diagnostics
+) -> SiteConfig | None:
+    if document is None:
+        return None
+    return _validate_model(document, SiteConfig, document.data, diagnostics)
+
+
+def _validate_keyed_list(
+    document: SourceDocument | None, model: type[ModelT], key: str, diagnostics: Diagnostics
+) -> dict[str, ModelT]:
+    """A data file that is a list of records with a unique key (units, professions)."""
+    records: dict[str, ModelT] = {}
+    if document is None:
+        return records
+    if not isinstance(document.data, list):
+        diagnostics.add(
+            document.relative,
+            document.line_of(()),
+            "",
+            "forventet en liste",
+            f"hver oppføring begynner med «- {key}: …» på en ny linje",
+        )
+        return records
+    first_lines: dict[str, int] = {}
+    for index, data in enumerate(document.data):
+        record = _validate_model(document, model, data, diagnostics, prefix=(index,))
+        if record is None:
+            continue
+        value = getattr(record, key)
+        line = document.line_of((index, key))
+        if value in records:
+            diagnostics.add(
+                document.relative,
+                line,
+                f"[{index}].{key}",
+                f"«{value}» er brukt før (linje {first_lines[value]})",
+                f"hver {key} må være unik; gi den ene et annet navn",
+            )
+            continue
+        records[value] = record
+        first_lines[value] = line
+    return records
+
+
+def _validate_documents(
+    documents: list[SourceDocument], model: type[DocumentT], diagnostics: Diagnostics
+) -> list[DocumentT]:
+    validated: list[DocumentT] = []
+    for document in documents:
+        if not SLUG_PATTERN.match(document.slug):
+            diagnostics.add(
+                document.relative,
+                0,
+                "",
+                f"filnavnet «{document.path.name}» kan ikke brukes i en nettadresse",
+                "bruk små bokstaver a–z, tall og bindestrek, for eksempel sykepleier-natt.md",
+            )
+            continue
+        item = _validate_model(document, model, document.data, diagnostics)
+        if item is not None:
+            item.attach_source(document.slug, document.body, document.relative, document.body_line)
+            validated.append(item)
+    return validated
+
+
+class CrossReferences:
+    """Checks that need the whole site: references between files, files on disk, date order."""
+
+    def __init__(self, site: Site, sources: SourceSet, diagnostics: Diagnostics) -> None:
+        self.site = site
+        self.diagnostics = diagnostics
+        self.documents = {
+            document.relative: document
+            for documents in sources.content.values()
+            for document in documents
+        }
+        if sources.config is not None:
+            self.documents[sources.config.relative] = sources.config
+
+    def check(self) -> None:
+        site = self.site
+        self.check_file("site_config.yml", ("brand", "logo"), site.config.brand.logo)
+        story_slugs = [story.slug for story in site.stories]
+        for job in site.jobs:
+            self.check_reference(job.source, ("unit",), job.unit, site.units, "data/units.yml")
+            self.check_reference(
+                job.source,
+                ("profession",),
+                job.profession,
+                site.professions,
+                "data/professions.yml",
+            )
+            self.check_file(job.source, ("image",), job.image)
+            if job.deadline and job.deadline < job.published:
+                self.error(
+                    job.source,
+                    ("deadline",),
+                    f"søknadsfristen {job.deadline.isoformat()} er før publiseringsdatoen "
+                    f"{job.published.isoformat()}",
+                    "sjekk begge datoene; fristen må være samme dag som eller etter publisering",
+                )
+        for story in site.stories:
+            self.check_reference(
+                story.source, ("person", "unit"), story.person.unit, site.units, "data/units.yml"
+            )
+            self.check_reference(
+                story.source,
+                ("person", "profession"),
+                story.person.profession,
+                site.professions,
+                "data/professions.yml",
+            )
+            self.check_file(story.source, ("photo",), story.photo)
+            self.check_consent(story)
+        for placement in site.placements:
+            self.check_reference(
+                placement.source, ("unit",), placement.unit, site.units, "data/units.yml"
+            )
+            self.check_file(placement.source, ("binder",), placement.binder)
+            for index, slug in enumerate(placement.stories):
+                self.check_reference(
+                    placement.source, ("stories", index), slug, story_slugs, "content/stories/"
+                )
+        for event in site.events:
+            if event.end < event.start:
+                self.error(
+                    event.source,
+                    ("end",),
+                    f"slutten ({event.end:%Y-%m-%d %H:%M}) er før starten ({event.start:%Y-%m-%d %H:%M})",
+                    "sjekk dato og klokkeslett for start og end",
+                )
+            for index, member in enumerate(event.patrol):
+                if member.story:
+                    self.check_reference(
+                        event.source,
+                        ("patrol", index, "story"),
+                        member.story,
+                        story_slugs,
+                        "content/stories/",
+                    )
+                if member.profession:
+                    self.check_reference(
+                        event.source,
+                        ("patrol", index, "profession"),
+                        member.profession,
+                        site.professions,
+                        "data/professions.yml",
+                    )
+
+    def line(self, source: str, field_path: FieldPath) -> int:
+        document = self.documents.get(source)
+        return document.line_of(field_path) if document else 0
+
+    def error(
+        self,
+        source: str,
+        field_path: FieldPath,
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        field_name = ".".join(str(part) for part in field_path)
+        self.diagnostics.add(
+            source, self.line(source, field_path), field_name, message, hint, severity
+        )
+
+    def check_reference(
+        self, source: str, field_path: FieldPath, value: str, known: Any, where: str
+    ) -> None:
+        if value in known:
+            return
+        hint = did_you_mean(value, known) or (
+            f"kjente verdier: {', '.join(sorted(known))}" if known else ""
+        )
+        self.error(source, field_path, f"«{value}» finnes ikke i {where}", hint)
+
+    def check_file(self, source: str, field_path: FieldPath, relative_path: str | None) -> None:
+        if relative_path is None:
+            return
+        site_dir = self.site.site_dir.resolve()
+        target = (site_dir / relative_path).resolve()
+        if Path(relative_path).is_absolute() or not target.is_relative_to(site_dir):
+            self.error(
+                source,
+                field_path,
+                f"«{relative_path}» peker utenfor nettstedsmappen",
+                "legg filen i assets/ og skriv stien fra nettstedets rotmappe, "
+                "for eksempel assets/bilder/portrett.jpg",
+            )
+            return
+        if not target.is_file():
+            siblings = (
+                [path.name for path in target.parent.glob("*")] if target.parent.is_dir() else []
+            )
+            hint = (
+                did_you_mean(target.name, siblings)
+                or "sjekk stavemåten og at filen er lagt i mappen"
+            )
+            self.error(source, field_path, f"filen «{relative_path}» finnes ikke", hint)
+
+    def check_consent(self, story: Story) -> None:
+        today = self.site.today
+        consent = story.consent
+        if consent is None:
+            self.error(
+                story.source,
+                ("title",),
+                "historien mangler samtykke og blir ikke publisert",
+                "legg til consent: {given: ÅÅÅÅ-MM-DD, expires: ÅÅÅÅ-MM-DD}",
+                Severity.WARNING,
+            )
+        elif consent.expires < consent.given:
+            self.error(
+                story.source,
+                ("consent", "expires"),
+                "samtykket utløper før det er gitt",
+                "sjekk datoene under consent",
+            )
+        elif consent.expires < today:
+            self.error(
+                story.source,
+                ("consent", "expires"),
+                f"samtykket utløp {consent.expires.isoformat()}; historien blir ikke publisert",
+                "be om nytt samtykke og oppdater consent.expires",
+                Severity.WARNING,
+            )
+        elif consent.given > today:
+            self.error(
+                story.source,
+                ("consent", "given"),
+                f"samtykket gjelder fra {consent.given.isoformat()}; historien publiseres fra da",
+                "",
+                Severity.INFO,
+            )
+        elif (consent.expires - today).days <= CONSENT_RENEWAL_DAYS:
+            self.error(
+                story.source,
+                ("consent", "expires"),
+                f"samtykket utløper {consent.expires.isoformat()}, om "
+                f"{(consent.expires - today).days} dager",
+                "be om fornyet samtykke i god tid",
+                Severity.WARNING,
+            )
