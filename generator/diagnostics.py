@@ -109,3 +109,7 @@ class SiteError(Exception):
     def __init__(self, diagnostics: Diagnostics) -> None:
         super().__init__(diagnostics.summary())
         self.diagnostics = diagnostics
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit code 2), with a Norwegian message."""

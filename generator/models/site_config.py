@@ -25,6 +25,12 @@ class Social(ContentModel):
     linkedin: HttpsUrl | None = None
     x: HttpsUrl | None = None
 
+    def profiles(self) -> dict[str, str]:
+        """The networks with a profile link, in a fixed order."""
+        links = {"facebook": self.facebook, "instagram": self.instagram}
+        links |= {"linkedin": self.linkedin, "x": self.x}
+        return {network: link for network, link in links.items() if link}
+
     @field_validator("hashtags")
     @classmethod
     def _strip_hash(cls, hashtags: list[str]) -> list[str]:

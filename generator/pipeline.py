@@ -1,0 +1,101 @@
+"""The whole build, one stage after the other: load → validate → check → render → publish.
+
+Phase one (load, validate, check) reads everything and writes nothing; only a site without
+errors reaches phase two (render, publish).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from generator.diagnostics import Diagnostics, SiteError
+from generator.load import load_sources
+from generator.publish import build_folder, check_output_folder, output_lock, swap_into_place
+from generator.render.engine import run_engine
+from generator.render.stage import stage_site
+from generator.site import Site
+from generator.validate import validate_site
+
+
+class Reporter(Protocol):
+    """Receives progress; the CLI shows it, tests ignore it."""
+
+    def stage(self, name: str) -> None: ...
+
+    def done(self, text: str) -> None: ...
+
+    def waiting(self, text: str) -> None: ...
+
+
+class SilentReporter:
+    def stage(self, name: str) -> None:
+        pass
+
+    def done(self, text: str) -> None:
+        pass
+
+    def waiting(self, text: str) -> None:
+        pass
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    out: Path
+    diagnostics: Diagnostics
+    engine_warnings: list[str] = field(default_factory=list)
+
+
+def read_site(
+    site_dir: Path, today: date | None, reporter: Reporter | None = None
+) -> tuple[Site | None, Diagnostics]:
+    """Phase one: load and validate. Returns the site (None if unusable) and all findings."""
+    reporter = reporter or SilentReporter()
+    diagnostics = Diagnostics()
+    reporter.stage("Leser filene")
+    sources = load_sources(site_dir, diagnostics)
+    reporter.stage("Validerer innholdet")
+    site = validate_site(sources, diagnostics, today)
+    if site is not None:
+        reporter.done(
+            f"Leste {len(site.jobs)} stillinger, {len(site.stories)} historier, "
+            f"{len(site.placements)} praksisplasser, {len(site.events)} arrangementer, "
+            f"{len(site.pages)} sider, {len(site.units)} arbeidssteder"
+        )
+    return site, diagnostics
+
+
+def build_site(
+    site_dir: Path,
+    out: Path,
+    today: date | None = None,
+    strict: bool = False,
+    reporter: Reporter | None = None,
+) -> BuildResult:
+    """Build the site in ``site_dir`` into ``out``; raise SiteError and write nothing on errors."""
+    reporter = reporter or SilentReporter()
+    site_dir, out = site_dir.resolve(), out.resolve()
+    site, diagnostics = read_site(site_dir, today, reporter)
+    if site is None or diagnostics.has_errors:
+        raise SiteError(diagnostics)
+    check_output_folder(out, site_dir)
+    with output_lock(
+        out, lambda: reporter.waiting(f"Et annet bygg skriver til {out}; venter på det …")
+    ), build_folder(out) as work:
+        reporter.stage("Lager sidene")
+        config_file = stage_site(site, work / "staging")
+        reporter.stage("Bygger nettstedet med MkDocs")
+        new_site = work / "site"
+        engine_warnings = run_engine(config_file, new_site, site.today)
+        if strict and engine_warnings:
+            # --strict: a page with a broken link or a template warning is not published.
+            for warning in engine_warnings:
+                diagnostics.add("mkdocs", 0, "", warning, "rett feilen, eller bygg uten --strict")
+            raise SiteError(diagnostics)
+        reporter.stage("Publiserer")
+        swap_into_place(new_site, out)
+    reporter.done(f"Nettstedet er bygget i {out}")
+    return BuildResult(site, out, diagnostics, engine_warnings)

@@ -1,0 +1,97 @@
+"""The generated ``mkdocs.yml``: Material for MkDocs, set up for a careers site.
+
+Only standard MkDocs/Material settings and stock Python-Markdown extensions are used, so the
+same file can be read by Zensical, Material's announced successor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.render.language import MATERIAL_LANGUAGE, Language
+from generator.site import Site
+
+
+SOCIAL_ICONS = {
+    "facebook": "fontawesome/brands/facebook",
+    "instagram": "fontawesome/brands/instagram",
+    "linkedin": "fontawesome/brands/linkedin",
+    "x": "fontawesome/brands/x-twitter",
+}
+
+
+def engine_config(
+    site: Site, docs_dir: Path, theme_dir: Path, nav: list[dict[str, str]]
+) -> dict[str, Any]:
+    config = site.config
+    language = Language(config.language)
+    logo = config.brand.logo
+    theme: dict[str, Any] = {
+        "name": "material",
+        "custom_dir": str(theme_dir),
+        "language": MATERIAL_LANGUAGE[config.language],
+        # No web fonts: Material would load them from Google, another host.
+        "font": False,
+        "palette": [
+            {
+                "media": "(prefers-color-scheme: light)",
+                "scheme": "default",
+                "primary": "custom",
+                "accent": "custom",
+            },
+            {
+                "media": "(prefers-color-scheme: dark)",
+                "scheme": "slate",
+                "primary": "custom",
+                "accent": "custom",
+            },
+        ],
+        "features": ["navigation.tabs", "navigation.footer", "search.highlight"],
+    }
+    if logo:
+        theme["logo"] = logo
+        theme["favicon"] = logo
+    # Every staged page except the nav entries is a generated detail page: keep them out of
+    # the navigation (rendered into every page, it would make big sites slow to build).
+    in_nav = {path for entry in nav for path in entry.values()}
+    return {
+        "site_name": config.name,
+        "site_url": config.base_url,
+        "site_description": config.description,
+        "site_author": config.organisation,
+        "docs_dir": str(docs_dir),
+        "use_directory_urls": True,
+        "theme": theme,
+        "nav": nav,
+        "not_in_nav": "\n".join(["/*.md", "/**/*.md", *(f"!/{path}" for path in sorted(in_nav))]),
+        "validation": {"nav": {"omitted_files": "ignore", "absolute_links": "ignore"}},
+        "plugins": [
+            {
+                "search": {
+                    "lang": ["no"] if config.language != "en" else ["en"],
+                    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
+                }
+            }
+        ],
+        "markdown_extensions": [
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "admonition",
+            {"toc": {"permalink": False}},
+        ],
+        "extra": {
+            "generator": False,
+            "ui": language.ui,
+            "brand": config.brand.model_dump(),
+            "organisation": config.organisation,
+            "language": config.language,
+            "hashtags": config.social.hashtags,
+            # Material's footer links (icons are inline SVG: nothing loads from other hosts).
+            "social": [
+                {"icon": SOCIAL_ICONS[network], "link": link, "name": f"{config.organisation} – {network}"}
+                for network, link in config.social.profiles().items()
+            ],
+        },
+    }

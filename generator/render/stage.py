@@ -1,0 +1,236 @@
+"""Stage 4a, render: write the staging folder the static-site engine builds from.
+
+The staging folder holds plain Markdown pages whose front matter carries the data their
+template needs, a merged theme folder (our templates plus the site's own overrides) and a
+generated ``mkdocs.yml``. Nothing here depends on a custom MkDocs plugin, so any engine that
+reads ``mkdocs.yml`` and Jinja-style templates can build it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from generator.render.engine_config import engine_config
+from generator.render.language import Language
+from generator.render.views import Views
+from generator.site import Site
+
+# The product's own templates: the embedded default site's overrides/ folder.
+EMBEDDED_SITE = Path(__file__).resolve().parents[2]
+EMBEDDED_OVERRIDES = EMBEDDED_SITE / "overrides"
+
+
+def stage_site(site: Site, staging: Path) -> Path:
+    """Write docs/, theme/ and mkdocs.yml under ``staging``; return the config file."""
+    docs_dir = staging / "docs"
+    theme_dir = staging / "theme"
+    _merge_theme(site.site_dir / "overrides", theme_dir)
+    stager = _Stager(site, docs_dir, theme_dir)
+    stager.stage_all()
+    config_file = staging / "mkdocs.yml"
+    config = engine_config(site, docs_dir, theme_dir, stager.nav)
+    config_file.write_text(_dump_yaml(config), encoding="utf-8")
+    return config_file
+
+
+def _merge_theme(site_overrides: Path, theme_dir: Path) -> None:
+    """Our templates first, then the site's own overrides on top of them."""
+    shutil.copytree(EMBEDDED_OVERRIDES, theme_dir)
+    if site_overrides.is_dir() and site_overrides.resolve() != EMBEDDED_OVERRIDES:
+        shutil.copytree(site_overrides, theme_dir, dirs_exist_ok=True)
+
+
+def _dump_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Stager:
+    def __init__(self, site: Site, docs_dir: Path, theme_dir: Path) -> None:
+        self.site = site
+        self.docs_dir = docs_dir
+        self.views = Views(site)
+        self.language: Language = self.views.language
+        self.nav: list[dict[str, str]] = []
+        self.markdown_templates = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(theme_dir / "pages"),
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # these templates produce Markdown, not HTML
+        )
+
+    def stage_all(self) -> None:
+        self.stage_home()
+        self.stage_jobs()
+        self.stage_stories()
+        self.stage_placements()
+        self.stage_events()
+        self.stage_pages()
+        self.copy_assets()
+
+    def write_page(self, relative: str, meta: dict[str, Any], body: str = "") -> None:
+        path = self.docs_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{_dump_yaml(meta)}---\n\n{body.strip()}\n", encoding="utf-8")
+
+    def add_to_nav(self, title: str, relative: str) -> None:
+        self.nav.append({title: relative})
+
+    def stage_home(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        open_jobs = site.open_jobs
+        self.write_page(
+            "index.md",
+            {
+                "template": "home.html",
+                "title": site.config.name,
+                "description": site.config.description,
+                "hide": ["navigation", "toc"],
+                "home": {
+                    "lead": site.config.description,
+                    "open_jobs_count": self.language.count(
+                        len(open_jobs), "open_jobs_count_one", "open_jobs_count_many"
+                    ),
+                    "jobs": [views.job_card(job) for job in open_jobs[:6]],
+                    "jobs_url": views.url("jobs"),
+                    "stories": [views.story_card(story) for story in site.published_stories[:3]],
+                    "stories_url": views.url("stories"),
+                    "events": [views.event_card(event) for event in site.upcoming_events[:3]],
+                    "events_url": views.url("events"),
+                },
+            },
+        )
+        self.add_to_nav(ui["home"], "index.md")
+
+    def stage_jobs(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        folder = self.language.path("jobs")
+        self.write_page(
+            f"{folder}/index.md",
+            {
+                "template": "jobs.html",
+                "title": ui["open_jobs"],
+                "description": f"{ui['open_jobs']} – {site.config.organisation}",
+                "hide": ["navigation", "toc"],
+                "jobs": [views.job_card(job) for job in site.open_jobs],
+                "count_text": self.language.count(
+                    len(site.open_jobs), "open_jobs_count_one", "open_jobs_count_many"
+                ),
+            },
+        )
+        self.add_to_nav(ui["open_jobs"], f"{folder}/index.md")
+        body_template = self.markdown_templates.get_template("job.md")
+        for job in site.jobs:
+            view = views.job_page(job)
+            meta: dict[str, Any] = {
+                "template": "job.html",
+                "title": job.title,
+                "description": job.summary or job.title,
+                "hide": ["navigation", "toc"],
+                "job": view,
+            }
+            if not view["is_open"]:
+                meta["robots"] = "noindex"
+            body = body_template.render(body=job.body, ad_footer=site.config.ad_footer)
+            self.write_page(f"{folder}/{job.slug}.md", meta, body)
+
+    def stage_stories(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        folder = self.language.path("stories")
+        stories = site.published_stories
+        self.write_page(
+            f"{folder}/index.md",
+            {
+                "template": "stories.html",
+                "title": ui["stories"],
+                "hide": ["navigation", "toc"],
+                "stories": [views.story_card(story) for story in stories],
+            },
+        )
+        self.add_to_nav(ui["stories"], f"{folder}/index.md")
+        for story in stories:
+            view = views.story_card(story)
+            view["jobs"] = [
+                views.job_card(job) for job in site.open_jobs if job.unit == story.person.unit
+            ]
+            meta = {
+                "template": "story.html",
+                "title": story.title,
+                "description": story.summary or story.quote,
+                "hide": ["navigation", "toc"],
+                "story": view,
+            }
+            self.write_page(f"{folder}/{story.slug}.md", meta, story.body)
+
+    def stage_placements(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        folder = self.language.path("placements")
+        self.write_page(
+            f"{folder}/index.md",
+            {
+                "template": "placements.html",
+                "title": ui["placements"],
+                "hide": ["navigation", "toc"],
+                "placements": [views.placement_card(placement) for placement in site.placements],
+            },
+        )
+        self.add_to_nav(ui["placements"], f"{folder}/index.md")
+        for placement in site.placements:
+            meta = {
+                "template": "placement.html",
+                "title": placement.title,
+                "description": placement.summary or placement.title,
+                "hide": ["navigation", "toc"],
+                "placement": views.placement_page(placement),
+            }
+            self.write_page(f"{folder}/{placement.slug}.md", meta, placement.body)
+
+    def stage_events(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        folder = self.language.path("events")
+        self.write_page(
+            f"{folder}/index.md",
+            {
+                "template": "events.html",
+                "title": ui["events"],
+                "hide": ["navigation", "toc"],
+                "upcoming": [views.event_card(event) for event in site.upcoming_events],
+                "past": [views.event_card(event) for event in site.past_events],
+            },
+        )
+        self.add_to_nav(ui["events"], f"{folder}/index.md")
+        for event in site.events:
+            meta = {
+                "template": "event.html",
+                "title": event.title,
+                "description": event.summary or event.title,
+                "hide": ["navigation", "toc"],
+                "event": views.event_page(event),
+            }
+            self.write_page(f"{folder}/{event.slug}.md", meta, event.body)
+
+    def stage_pages(self) -> None:
+        for page in self.site.pages:
+            meta: dict[str, Any] = {"title": page.title, "hide": ["navigation"]}
+            if page.description:
+                meta["description"] = page.description
+            self.write_page(f"{page.slug}.md", meta, f"# {page.title}\n\n{page.body}")
+        for page in self.site.menu_pages:
+            self.add_to_nav(page.nav_title or page.title, f"{page.slug}.md")
+
+    def copy_assets(self) -> None:
+        """Copy only the files published content refers to, never the whole assets folder
+        (a photo whose consent has expired must not be published by accident)."""
+        site = self.site
+        paths = [site.config.brand.logo]
+        paths += [job.image for job in site.jobs]
+        paths += [story.photo for story in site.published_stories]
+        paths += [placement.binder for placement in site.placements]
+        for relative in sorted({path for path in paths if path}):
+            target = self.docs_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site.site_dir / relative, target)
