@@ -1,0 +1,93 @@
+"""The built example site in a real headless Chromium (Debian's), served on localhost."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+PAGES = ["", "stillinger/", "stillinger/sykepleier-natt-solbakken/", "historier/", "arrangementer/"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(example_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `./dev test` installs Debian's chromium package")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_make_no_request_to_another_host(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    own = urlparse(site_url).netloc
+    foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+    assert foreign == []
+    assert page.locator("h1").first.is_visible()
+    context.close()
+
+
+def test_the_apply_button_is_visible_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "stillinger/sykepleier-natt-solbakken/")
+    apply = page.locator("a.careers-apply").first
+    assert apply.is_visible()
+    assert apply.get_attribute("href", timeout=1000).startswith("https://")
+    box = apply.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"], "no horizontal overflow"
+    context.close()
+
+
+def test_the_job_list_and_job_page_work_without_javascript(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "stillinger/")
+    cards = page.locator(".careers-job-card h3 a")
+    assert cards.count() >= 10
+    first_title = cards.first.inner_text()
+    cards.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == first_title
+    assert page.locator("a.careers-apply").first.is_visible()
+    context.close()

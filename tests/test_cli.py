@@ -1,0 +1,128 @@
+"""The `careers` command as authors use it: new, check, serve, usage errors."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_SITE, run_careers
+
+MakeSite = Callable[..., Path]
+
+
+@pytest.mark.parametrize("kind", ["job", "story", "event", "placement"])
+def test_new_writes_a_valid_commented_file(make_site: MakeSite, kind: str) -> None:
+    source = make_site()
+    result = run_careers(
+        "new", kind, "--site", str(source), "--title", "Sykepleier på Øyane: natt",
+        "--unit", "solbakken", "--profession", "sykepleier", "--today", "2026-11-23",
+    )
+    assert result.exit_code == 0, result.output
+    folder = {"job": "jobs", "story": "stories", "event": "events", "placement": "placements"}[kind]
+    path = source / "content" / folder / "sykepleier-pa-oyane-natt.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'title: "Sykepleier på Øyane: natt"' in text
+    assert "# " in text.split("---")[1], "the front matter explains its fields"
+    check = run_careers("check", "--site", str(source), "--today", "2026-11-23")
+    assert check.exit_code == 0, check.output
+    assert "sykepleier-pa-oyane-natt" not in check.output, "no findings for the new file"
+
+
+def test_new_suggests_the_unit_the_author_meant(make_site: MakeSite) -> None:
+    result = run_careers(
+        "new", "job", "--site", str(make_site()), "--title", "Sykepleier",
+        "--unit", "solbaken", "--profession", "sykepleier",
+    )
+    assert result.exit_code == 2
+    assert "«solbakken»" in result.output and "Traceback" not in result.output
+
+
+def test_new_without_a_title_and_no_terminal_is_a_usage_error(make_site: MakeSite) -> None:
+    result = run_careers("new", "job", "--site", str(make_site()), "--unit", "solbakken", "--profession", "sykepleier")
+    assert result.exit_code == 2
+    assert "--title" in result.output
+
+
+def test_new_never_overwrites_a_file(make_site: MakeSite) -> None:
+    source = make_site()
+    args = ("new", "job", "--site", str(source), "--title", "Sykepleier natt", "--unit", "solbakken", "--profession", "sykepleier")
+    result = run_careers(*args)
+    assert result.exit_code == 2 and "finnes allerede" in result.output
+    assert (source / "content/jobs/sykepleier-natt.md").read_text(encoding="utf-8") == MINIMAL_SITE[
+        "content/jobs/sykepleier-natt.md"
+    ]
+
+
+def test_check_is_clean_on_a_valid_site(make_site: MakeSite) -> None:
+    result = run_careers("check", "--site", str(make_site()), "--today", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    assert "Ingen feil funnet" in result.output
+
+
+def test_unknown_command_and_option_are_usage_errors() -> None:
+    assert run_careers("publiser").exit_code == 2
+    assert run_careers("build", "--nonsense").exit_code == 2
+    assert run_careers("check", "--format", "xml").exit_code == 2
+
+
+def test_a_missing_site_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_careers("build", "--site", str(tmp_path / "finnes-ikke"))
+    assert result.exit_code == 2
+    assert "finnes ikke" in result.output
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_previews_and_rebuilds_when_content_changes(make_site: MakeSite) -> None:
+    source = make_site()
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--site", str(source), "--port", str(port), "--today", "2026-11-23"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    job_url = f"http://127.0.0.1:{port}/stillinger/sykepleier-natt/"
+    try:
+        assert _wait_for(lambda: "Sykepleier natt" in _get(job_url), 60)
+        job_file = source / "content/jobs/sykepleier-natt.md"
+        job_file.write_text(
+            job_file.read_text(encoding="utf-8").replace("title: Sykepleier natt", "title: Nattsykepleier"),
+            encoding="utf-8",
+        )
+        assert _wait_for(lambda: "Nattsykepleier" in _get(job_url), 60)
+        (source / "data/units.yml").write_text(
+            MINIMAL_SITE["data/units.yml"].replace("Solbakken sykehjem", "Solbakken helsehus"),
+            encoding="utf-8",
+        )
+        assert _wait_for(lambda: "Solbakken helsehus" in _get(job_url), 60)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
