@@ -15,12 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from rich.console import Console  # noqa: E402
-from rich.status import Status  # noqa: E402
+from rich.console import Console
+from rich.status import Status
 
-from generator.diagnostics import Diagnostics, Severity, SiteError, UsageError  # noqa: E402
-from generator.publish import PublishError  # noqa: E402
-from generator.render.engine import EngineError  # noqa: E402
+from generator.diagnostics import Diagnostics, Severity, SiteError, UsageError
+from generator.publish import PublishError
+from generator.render.engine import EngineError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -82,9 +82,12 @@ def build_site(
     if site is None or diagnostics.has_errors:
         raise SiteError(diagnostics)
     check_output_folder(out, site_dir)
-    with output_lock(
-        out, lambda: reporter.waiting(f"Et annet bygg skriver til {out}; venter på det …")
-    ), build_folder(out) as work:
+    with (
+        output_lock(
+            out, lambda: reporter.waiting(f"Et annet bygg skriver til {out}; venter på det …")
+        ),
+        build_folder(out) as work,
+    ):
         reporter.stage("Lager sidene")
         config_file = stage_site(site, work / "staging")
         reporter.stage("Bygger nettstedet med MkDocs")

@@ -27,7 +27,9 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-")
 
 
-def _ask(console: Console, value: str | None, question: str, option: str, choices: list[str]) -> str:
+def _ask(
+    console: Console, value: str | None, question: str, option: str, choices: list[str]
+) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
@@ -60,7 +62,9 @@ def create_file(
     title = _ask(console, title, "Tittel", "--title", [])
     units, professions = sorted(site.units), sorted(site.professions)
     if kind != "event":
-        unit = _checked(_ask(console, unit, "Arbeidssted", "--unit", units), units, "--unit", "data/units.yml")
+        unit = _checked(
+            _ask(console, unit, "Arbeidssted", "--unit", units), units, "--unit", "data/units.yml"
+        )
     if kind != "placement":
         profession = _checked(
             _ask(console, profession, "Yrke", "--profession", professions),
@@ -79,11 +83,15 @@ def create_file(
     return path
 
 
-def _render(kind: str, site: Site, title: str, unit: str | None, profession: str | None, slug: str) -> str:
+def _render(
+    kind: str, site: Site, title: str, unit: str | None, profession: str | None, slug: str
+) -> str:
     today = site.today
     event_day = today + timedelta(days=14)
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(SCAFFOLDS), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+        loader=jinja2.FileSystemLoader(SCAFFOLDS),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
     environment.filters["quoted"] = lambda text: json.dumps(text, ensure_ascii=False)
     return environment.get_template(f"{kind}.md").render(
@@ -97,4 +105,3 @@ def _render(kind: str, site: Site, title: str, unit: str | None, profession: str
         start=datetime.combine(event_day, time(9, 0)).strftime("%Y-%m-%dT%H:%M"),
         end=datetime.combine(event_day, time(11, 0)).strftime("%Y-%m-%dT%H:%M"),
     )
-

@@ -36,14 +36,18 @@ def serve(
             result = build_site(site_dir, out, today)
         except SiteError as error:
             print_diagnostics(console, error.diagnostics)
-            console.print("[red]Forhåndsvisningen viser forrige versjon til feilene er rettet.[/red]")
+            console.print(
+                "[red]Forhåndsvisningen viser forrige versjon til feilene er rettet.[/red]"
+            )
             return
         except PublishError as error:
             console.print(f"[red]feil:[/red] {error.message}")
             return
         if len(result.diagnostics):
             print_diagnostics(console, result.diagnostics)
-        console.print(f"[green]✓[/green] Bygget på nytt ({len(result.site.open_jobs)} ledige stillinger)")
+        console.print(
+            f"[green]✓[/green] Bygget på nytt ({len(result.site.open_jobs)} ledige stillinger)"
+        )
 
     rebuild()
     if not out.exists():
@@ -54,8 +58,8 @@ def serve(
         if (site_dir / name).exists():
             server.watch(str(site_dir / name))
     console.print(
-        f"Forhåndsvisning på [bold]http://{host}:{port}/[/bold] – lagre en fil for å bygge på nytt. "
-        "Stopp med Ctrl+C."
+        f"Forhåndsvisning på [bold]http://{host}:{port}/[/bold] – "
+        "lagre en fil for å bygge på nytt. Stopp med Ctrl+C."
     )
     try:
         server.serve()

@@ -208,22 +208,20 @@ def _to_python(
                 diagnostics.add(
                     relative,
                     key_line,
-                    dotted_field(path + (key,)),
+                    dotted_field((*path, key)),
                     f"feltet står to ganger (første gang på linje {key_lines[key]})",
                     "slett den ene forekomsten; bare én verdi kan gjelde",
                 )
                 continue
             key_lines[key] = key_line
             mapping[key] = _to_python(
-                value_node, path + (key,), loader, field_lines, first_line, relative, diagnostics
+                value_node, (*path, key), loader, field_lines, first_line, relative, diagnostics
             )
-            field_lines[path + (key,)] = key_line
+            field_lines[(*path, key)] = key_line
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [
-            _to_python(
-                item, path + (index,), loader, field_lines, first_line, relative, diagnostics
-            )
+            _to_python(item, (*path, index), loader, field_lines, first_line, relative, diagnostics)
             for index, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)

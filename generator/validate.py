@@ -206,7 +206,8 @@ class CrossReferences:
                 self.error(
                     event.source,
                     ("end",),
-                    f"slutten ({event.end:%Y-%m-%d %H:%M}) er før starten ({event.start:%Y-%m-%d %H:%M})",
+                    f"slutten ({event.end:%Y-%m-%d %H:%M}) er før "
+                    f"starten ({event.start:%Y-%m-%d %H:%M})",
                     "sjekk dato og klokkeslett for start og end",
                 )
             for index, member in enumerate(event.patrol):

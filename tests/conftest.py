@@ -1,4 +1,4 @@
-"""Shared fixtures: throwaway sites from a {path: text} dict, the CLI, the example site built once."""
+"""Shared fixtures: throwaway sites from a {path: text} dict, the CLI, the example site."""
 
 from __future__ import annotations
 

@@ -48,7 +48,9 @@ def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `./dev test` installs Debian's chromium package")
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 
@@ -61,7 +63,11 @@ def test_pages_make_no_request_to_another_host(browser, site_url: str, path: str
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + path, wait_until="networkidle")
     own = urlparse(site_url).netloc
-    foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+    foreign = [
+        url
+        for url in requested
+        if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own
+    ]
     assert foreign == []
     assert page.locator("h1").first.is_visible()
     context.close()

@@ -31,7 +31,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def build(source: Path, out: Path, *extra: str) -> None:
-    result = run_careers("build", "--site", str(source), "--out", str(out), "--today", "2026-11-23", "--quiet", *extra)
+    result = run_careers(
+        "build",
+        "--site",
+        str(source),
+        "--out",
+        str(out),
+        "--today",
+        "2026-11-23",
+        "--quiet",
+        *extra,
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -44,7 +54,9 @@ def test_the_default_output_folder_is_site_inside_the_site_folder(make_site: Mak
     assert "Nettstedet er bygget" in result.output
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(make_site: MakeSite, tmp_path: Path) -> None:
+def test_two_builds_of_the_same_input_are_byte_identical(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
     source = make_site()
     build(source, tmp_path / "first")
     build(source, tmp_path / "second")
@@ -56,17 +68,23 @@ def test_two_builds_of_the_same_input_are_byte_identical(make_site: MakeSite, tm
 def test_the_build_date_decides_what_is_open(make_site: MakeSite, tmp_path: Path) -> None:
     source = make_site()
     out = tmp_path / "out"
-    run = run_careers("build", "--site", str(source), "--out", str(out), "--today", "2026-12-09", "-q")
+    run = run_careers(
+        "build", "--site", str(source), "--out", str(out), "--today", "2026-12-09", "-q"
+    )
     assert run.exit_code == 0, run.output
     listing = (out / "stillinger" / "index.html").read_text(encoding="utf-8")
     assert "sykepleier-natt/" not in listing
-    assert "ikke lenger ledig" in (out / "stillinger/sykepleier-natt/index.html").read_text(encoding="utf-8")
+    assert "ikke lenger ledig" in (out / "stillinger/sykepleier-natt/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_deadline_day_is_the_last_open_day(make_site: MakeSite, tmp_path: Path) -> None:
     source = make_site()
     out = tmp_path / "out"
-    run = run_careers("build", "--site", str(source), "--out", str(out), "--today", "2026-12-08", "-q")
+    run = run_careers(
+        "build", "--site", str(source), "--out", str(out), "--today", "2026-12-08", "-q"
+    )
     assert run.exit_code == 0, run.output
     listing = (out / "stillinger" / "index.html").read_text(encoding="utf-8")
     assert "sykepleier-natt/" in listing and "Siste dag i dag" in listing
@@ -74,7 +92,11 @@ def test_deadline_day_is_the_last_open_day(make_site: MakeSite, tmp_path: Path) 
 
 @pytest.mark.parametrize(
     ("language", "jobs_path", "apply_text"),
-    [("nb", "stillinger", "Søk på stillingen"), ("nn", "stillingar", "Søk på stillinga"), ("en", "jobs", "Apply for this position")],
+    [
+        ("nb", "stillinger", "Søk på stillingen"),
+        ("nn", "stillingar", "Søk på stillinga"),
+        ("en", "jobs", "Apply for this position"),
+    ],
 )
 def test_the_site_language_sets_html_lang_paths_and_texts(
     make_site: MakeSite, tmp_path: Path, language: str, jobs_path: str, apply_text: str
@@ -88,25 +110,33 @@ def test_the_site_language_sets_html_lang_paths_and_texts(
     assert html.select_one("a.careers-apply").get_text(strip=True) == apply_text
 
 
-def test_the_english_site_uses_english_profession_names(make_site: MakeSite, tmp_path: Path) -> None:
+def test_the_english_site_uses_english_profession_names(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
     config = MINIMAL_SITE["site_config.yml"].replace("language: nb", "language: en")
     build(make_site({"site_config.yml": config}), tmp_path / "out")
     listing = (tmp_path / "out" / "jobs" / "index.html").read_text(encoding="utf-8")
     assert ">Nurse<" in listing
 
 
-def test_the_generated_engine_config_uses_no_custom_plugin(make_site: MakeSite, tmp_path: Path) -> None:
+def test_the_generated_engine_config_uses_no_custom_plugin(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
     """Keeps the engine swappable (Zensical reads mkdocs.yml but runs no custom plugins)."""
     site, diagnostics = read_site(make_site(), None)
     assert site is not None and not diagnostics.has_errors
     config = yaml.safe_load(stage_site(site, tmp_path / "staging").read_text(encoding="utf-8"))
     assert [next(iter(plugin)) for plugin in config["plugins"]] == ["search"]
     assert config["theme"]["font"] is False
-    staged_job = (tmp_path / "staging/docs/stillinger/sykepleier-natt.md").read_text(encoding="utf-8")
+    staged_job = (tmp_path / "staging/docs/stillinger/sykepleier-natt.md").read_text(
+        encoding="utf-8"
+    )
     assert staged_job.startswith("---\n") and "template: job.html" in staged_job
 
 
-def test_a_killed_build_leaves_the_previous_site_untouched(make_site: MakeSite, tmp_path: Path) -> None:
+def test_a_killed_build_leaves_the_previous_site_untouched(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
     source = make_site()
     out = tmp_path / "out"
     build(source, out)
@@ -116,7 +146,17 @@ def test_a_killed_build_leaves_the_previous_site_untouched(make_site: MakeSite, 
         encoding="utf-8",
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--site", str(source), "--out", str(out), "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--site",
+            str(source),
+            "--out",
+            str(out),
+            "--quiet",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -130,7 +170,9 @@ def test_a_killed_build_leaves_the_previous_site_untouched(make_site: MakeSite, 
     process.wait()
     assert snapshot(out) == before
     build(source, out)
-    assert "Endret tittel" in (out / "stillinger/sykepleier-natt/index.html").read_text(encoding="utf-8")
+    assert "Endret tittel" in (out / "stillinger/sykepleier-natt/index.html").read_text(
+        encoding="utf-8"
+    )
     assert list(tmp_path.glob(".out.build-*")) == [], "leftovers of the killed build are cleared"
 
 

@@ -21,8 +21,18 @@ MakeSite = Callable[..., Path]
 def test_new_writes_a_valid_commented_file(make_site: MakeSite, kind: str) -> None:
     source = make_site()
     result = run_careers(
-        "new", kind, "--site", str(source), "--title", "Sykepleier på Øyane: natt",
-        "--unit", "solbakken", "--profession", "sykepleier", "--today", "2026-11-23",
+        "new",
+        kind,
+        "--site",
+        str(source),
+        "--title",
+        "Sykepleier på Øyane: natt",
+        "--unit",
+        "solbakken",
+        "--profession",
+        "sykepleier",
+        "--today",
+        "2026-11-23",
     )
     assert result.exit_code == 0, result.output
     folder = {"job": "jobs", "story": "stories", "event": "events", "placement": "placements"}[kind]
@@ -37,22 +47,50 @@ def test_new_writes_a_valid_commented_file(make_site: MakeSite, kind: str) -> No
 
 def test_new_suggests_the_unit_the_author_meant(make_site: MakeSite) -> None:
     result = run_careers(
-        "new", "job", "--site", str(make_site()), "--title", "Sykepleier",
-        "--unit", "solbaken", "--profession", "sykepleier",
+        "new",
+        "job",
+        "--site",
+        str(make_site()),
+        "--title",
+        "Sykepleier",
+        "--unit",
+        "solbaken",
+        "--profession",
+        "sykepleier",
     )
     assert result.exit_code == 2
     assert "«solbakken»" in result.output and "Traceback" not in result.output
 
 
 def test_new_without_a_title_and_no_terminal_is_a_usage_error(make_site: MakeSite) -> None:
-    result = run_careers("new", "job", "--site", str(make_site()), "--unit", "solbakken", "--profession", "sykepleier")
+    result = run_careers(
+        "new",
+        "job",
+        "--site",
+        str(make_site()),
+        "--unit",
+        "solbakken",
+        "--profession",
+        "sykepleier",
+    )
     assert result.exit_code == 2
     assert "--title" in result.output
 
 
 def test_new_never_overwrites_a_file(make_site: MakeSite) -> None:
     source = make_site()
-    args = ("new", "job", "--site", str(source), "--title", "Sykepleier natt", "--unit", "solbakken", "--profession", "sykepleier")
+    args = (
+        "new",
+        "job",
+        "--site",
+        str(source),
+        "--title",
+        "Sykepleier natt",
+        "--unit",
+        "solbakken",
+        "--profession",
+        "sykepleier",
+    )
     result = run_careers(*args)
     assert result.exit_code == 2 and "finnes allerede" in result.output
     assert (source / "content/jobs/sykepleier-natt.md").read_text(encoding="utf-8") == MINIMAL_SITE[
@@ -105,7 +143,18 @@ def test_serve_previews_and_rebuilds_when_content_changes(make_site: MakeSite) -
     source = make_site()
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--site", str(source), "--port", str(port), "--today", "2026-11-23"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--site",
+            str(source),
+            "--port",
+            str(port),
+            "--today",
+            "2026-11-23",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -114,7 +163,9 @@ def test_serve_previews_and_rebuilds_when_content_changes(make_site: MakeSite) -
         assert _wait_for(lambda: "Sykepleier natt" in _get(job_url), 60)
         job_file = source / "content/jobs/sykepleier-natt.md"
         job_file.write_text(
-            job_file.read_text(encoding="utf-8").replace("title: Sykepleier natt", "title: Nattsykepleier"),
+            job_file.read_text(encoding="utf-8").replace(
+                "title: Sykepleier natt", "title: Nattsykepleier"
+            ),
             encoding="utf-8",
         )
         assert _wait_for(lambda: "Nattsykepleier" in _get(job_url), 60)

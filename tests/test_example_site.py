@@ -65,7 +65,9 @@ def test_open_jobs_have_facts_apply_button_and_contacts(example_site: Path) -> N
 
 def test_past_deadline_jobs_are_not_in_the_open_lists(example_site: Path) -> None:
     jobs = example_jobs()
-    closed = {slug for slug, meta in jobs.items() if date.fromisoformat(str(meta["deadline"])) < TODAY}
+    closed = {
+        slug for slug, meta in jobs.items() if date.fromisoformat(str(meta["deadline"])) < TODAY
+    }
     assert len(closed) >= 1, "the example site must have a job past its deadline"
     listed = {
         a["href"].strip("/").split("/")[-1]
@@ -177,7 +179,9 @@ def test_stories_without_valid_consent_are_not_published(example_site: Path) -> 
         meta = front_matter(path)
         consent = meta.get("consent") or {}
         valid = bool(consent) and (
-            date.fromisoformat(str(consent["given"])) <= TODAY <= date.fromisoformat(str(consent["expires"]))
+            date.fromisoformat(str(consent["given"]))
+            <= TODAY
+            <= date.fromisoformat(str(consent["expires"]))
         )
         page = example_site / "historier" / path.stem / "index.html"
         assert page.is_file() == valid, path.name
@@ -216,7 +220,9 @@ def test_the_example_data_is_varied() -> None:
     assert {"fast", "vikariat"} <= {job["employment_type"] for job in jobs}
     assert any("natt" in job.get("shifts", []) for job in jobs)
     assert any(job.get("shifts") == ["dag"] for job in jobs)
-    soon = [job for job in jobs if 0 <= (date.fromisoformat(str(job["deadline"])) - TODAY).days <= 7]
+    soon = [
+        job for job in jobs if 0 <= (date.fromisoformat(str(job["deadline"])) - TODAY).days <= 7
+    ]
     assert soon, "some ads close soon"
     events = [front_matter(path) for path in (REPO / "content/events").glob("*.md")]
     assert any(str(event["end"])[:10] < EXAMPLE_TODAY for event in events), "some events are past"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.fields import ContentModel, Contact, PostCode, Slug, Text
+from generator.models.fields import Contact, ContentModel, PostCode, Slug, Text
 
 
 class GeoPoint(ContentModel):

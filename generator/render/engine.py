@@ -12,10 +12,10 @@ from pathlib import Path
 # Material for MkDocs prints an end-of-life banner on import; our README explains the plan.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.livereload import LiveReloadServer  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 
 __all__ = ["EngineError", "LiveReloadServer", "run_engine"]
 

@@ -12,7 +12,6 @@ from typing import Any
 from generator.render.language import MATERIAL_LANGUAGE, Language
 from generator.site import Site
 
-
 SOCIAL_ICONS = {
     "facebook": "fontawesome/brands/facebook",
     "instagram": "fontawesome/brands/instagram",
@@ -90,7 +89,11 @@ def engine_config(
             "hashtags": config.social.hashtags,
             # Material's footer links (icons are inline SVG: nothing loads from other hosts).
             "social": [
-                {"icon": SOCIAL_ICONS[network], "link": link, "name": f"{config.organisation} – {network}"}
+                {
+                    "icon": SOCIAL_ICONS[network],
+                    "link": link,
+                    "name": f"{config.organisation} – {network}",
+                }
                 for network, link in config.social.profiles().items()
             ],
         },

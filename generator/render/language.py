@@ -42,8 +42,10 @@ class Language:
     def date(self, value: date) -> str:
         """«8. desember 2026» / «8 December 2026»."""
         month = self.strings["months"][value.month - 1]
-        return f"{value.day}. {month} {value.year}" if self.code != "en" else (
-            f"{value.day} {month} {value.year}"
+        return (
+            f"{value.day}. {month} {value.year}"
+            if self.code != "en"
+            else (f"{value.day} {month} {value.year}")
         )
 
     def date_time(self, value: datetime) -> str:

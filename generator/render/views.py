@@ -110,9 +110,8 @@ class Views:
                         "name": contact.name or "",
                         "title": contact.title or "",
                         "phone": contact.phone or "",
-                        "phone_link": "tel:" + "".join(
-                            c for c in (contact.phone or "") if c.isdigit() or c == "+"
-                        ),
+                        "phone_link": "tel:"
+                        + "".join(c for c in (contact.phone or "") if c.isdigit() or c == "+"),
                         "email": contact.email or "",
                     }
                     for contact in job.contacts
@@ -167,7 +166,9 @@ class Views:
                 "contact": contact.model_dump() if contact else None,
                 "binder": placement.binder if placement.binder else "",
                 "stories": [
-                    self.story_card(published[slug]) for slug in placement.stories if slug in published
+                    self.story_card(published[slug])
+                    for slug in placement.stories
+                    if slug in published
                 ],
             }
         )
