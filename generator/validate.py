@@ -18,6 +18,7 @@ from generator.model_errors import did_you_mean, report_validation_error
 from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
 from generator.models.document import MarkdownDocument
 from generator.models.fields import OSLO, SLUG_PATTERN
+from generator.language import Language
 from generator.site import Site
 from generator.source import FieldPath, SourceDocument
 
@@ -25,6 +26,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
 
 CONSENT_RENEWAL_DAYS = 30
+SECTIONS = ("jobs", "stories", "placements", "events")
+RESERVED_PAGE_SLUGS = {"index", "assets", "search", "404"}
 
 
 def today_in_oslo() -> date:
@@ -200,6 +203,16 @@ class CrossReferences:
             for index, slug in enumerate(placement.stories):
                 self.check_reference(
                     placement.source, ("stories", index), slug, story_slugs, "content/stories/"
+                )
+        reserved = {Language(site.language).path(section) for section in SECTIONS}
+        reserved |= RESERVED_PAGE_SLUGS
+        for page in site.pages:
+            if page.slug in reserved:
+                self.error(
+                    page.source,
+                    (),
+                    f"filnavnet «{page.slug}.md» er opptatt av en side nettstedet lager selv",
+                    f"gi filen et annet navn; disse er opptatt: {', '.join(sorted(reserved))}",
                 )
         for event in site.events:
             if event.end < event.start:

@@ -36,7 +36,8 @@ def hex_color(value: str) -> Color:
 
 def mix(first: Color, second: Color, amount: float) -> Color:
     """Blend two colours; amount 0 gives first, 1 gives second."""
-    return tuple(round(a + (b - a) * amount) for a, b in zip(first, second, strict=True))  # type: ignore[return-value]
+    red, green, blue = (round(a + (b - a) * amount) for a, b in zip(first, second, strict=True))
+    return (red, green, blue)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,10 @@ class Canvas:
 
     def line(self, points, fill, width):
         self.draw.line(
-            [(x * SCALE, y * SCALE) for x, y in points], fill=fill, width=width * SCALE, joint="curve"
+            [(x * SCALE, y * SCALE) for x, y in points],
+            fill=fill,
+            width=width * SCALE,
+            joint="curve",
         )
 
     def arc(self, box, start, end, fill, width):
@@ -311,8 +315,6 @@ def draw_face(canvas: Canvas, person: Person) -> None:
     skin = hex_color(person.skin)
     ink = (43, 33, 30)
     brow = mix(hex_color(person.hair), ink, 0.5) if person.hair_style != "hijab" else ink
-    if person.hair == "#c9c6c2":
-        brow = (120, 112, 106)
     blush = mix(skin, (226, 110, 110), 0.35)
     nose = mix(skin, (0, 0, 0), 0.22)
 

@@ -71,7 +71,10 @@ class Job(MarkdownDocument):
     positive_action: Text | None = Field(
         None, description="Lovlig grunnlag for å oppfordre ett kjønn til å søke"
     )
-    guidelines: GuidelineSettings = Field(default_factory=GuidelineSettings)
+    guidelines: GuidelineSettings = Field(
+        default_factory=GuidelineSettings,
+        description="Innstillinger for retningslinjesjekken, for eksempel ignore: {JA205: begrunnelse}",
+    )
 
     def is_open(self, on: date) -> bool:
         """Open through the whole deadline day; an ad without a deadline stays open."""

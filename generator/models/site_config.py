@@ -51,9 +51,11 @@ class SiteConfig(ContentModel):
         description="Låser byggedatoen (for eksempelnettsted og forhåndsvisning); "
         "`careers build --today` overstyrer den",
     )
-    brand: Brand = Field(default_factory=Brand)
+    brand: Brand = Field(default_factory=Brand, description="Farger og logo")
     ad_footer: Text = Field("", description="Markdown-tekst som står under hver stillingsannonse")
-    social: Social = Field(default_factory=Social)
+    social: Social = Field(
+        default_factory=Social, description="Emneknagger og profiler i sosiale medier"
+    )
 
     @field_validator("base_url")
     @classmethod

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.render.language import MATERIAL_LANGUAGE, Language
+from generator.language import MATERIAL_LANGUAGE, Language
 from generator.site import Site
 
 SOCIAL_ICONS = {

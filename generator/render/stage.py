@@ -16,7 +16,7 @@ import jinja2
 import yaml
 
 from generator.render.engine_config import engine_config
-from generator.render.language import Language
+from generator.language import Language
 from generator.render.views import Views
 from generator.site import Site
 

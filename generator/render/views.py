@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from generator.models import Event, Job, Placement, Story, Unit
-from generator.render.language import Language
+from generator.language import Language
 from generator.site import Site
 
 View = dict[str, Any]

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
 MATERIAL_LANGUAGE = {"nb": "nb", "nn": "nn", "en": "en"}
 
 
