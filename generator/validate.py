@@ -13,12 +13,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostics, Severity
+from generator.language import Language
 from generator.load import SourceSet
 from generator.model_errors import did_you_mean, report_validation_error
 from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
 from generator.models.document import MarkdownDocument
 from generator.models.fields import OSLO, SLUG_PATTERN
-from generator.language import Language
 from generator.site import Site
 from generator.source import FieldPath, SourceDocument
 

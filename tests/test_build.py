@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -20,6 +21,18 @@ from generator.render.stage import stage_site
 from tests.conftest import MINIMAL_SITE, REPO, run_careers
 
 MakeSite = Callable[..., Path]
+
+
+class _TagLoader(yaml.SafeLoader):
+    """Reads the engine config, noting each Python tag instead of running it."""
+
+    python_tags: ClassVar[list[str]] = []
+
+
+_TagLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/",
+    lambda loader, suffix, node: _TagLoader.python_tags.append("python/" + suffix) or suffix,
+)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -125,8 +138,14 @@ def test_the_generated_engine_config_uses_no_custom_plugin(
     """Keeps the engine swappable (Zensical reads mkdocs.yml but runs no custom plugins)."""
     site, diagnostics = read_site(make_site(), None)
     assert site is not None and not diagnostics.has_errors
-    config = yaml.safe_load(stage_site(site, tmp_path / "staging").read_text(encoding="utf-8"))
+    config = yaml.load(
+        stage_site(site, tmp_path / "staging").read_text(encoding="utf-8"), _TagLoader
+    )
     assert [next(iter(plugin)) for plugin in config["plugins"]] == ["search"]
+    python_calls = [
+        tag for tag in _TagLoader.python_tags if not tag.startswith("python/object/apply:pymdownx.")
+    ]
+    assert python_calls == [], "only stock Markdown extensions are called"
     assert config["theme"]["font"] is False
     staged_job = (tmp_path / "staging/docs/stillinger/sykepleier-natt.md").read_text(
         encoding="utf-8"

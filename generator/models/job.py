@@ -73,7 +73,8 @@ class Job(MarkdownDocument):
     )
     guidelines: GuidelineSettings = Field(
         default_factory=GuidelineSettings,
-        description="Innstillinger for retningslinjesjekken, for eksempel ignore: {JA205: begrunnelse}",
+        description="Innstillinger for retningslinjesjekken, "
+        "for eksempel ignore: {JA205: begrunnelse}",
     )
 
     def is_open(self, on: date) -> bool:

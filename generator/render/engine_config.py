@@ -6,11 +6,21 @@ same file can be read by Zensical, Material's announced successor.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.language import MATERIAL_LANGUAGE, Language
 from generator.site import Site
+
+
+@dataclass(frozen=True)
+class PythonCall:
+    """A value MkDocs builds by calling Python (YAML `!!python/object/apply`)."""
+
+    function: str
+    keywords: dict[str, Any]
+
 
 SOCIAL_ICONS = {
     "facebook": "fontawesome/brands/facebook",
@@ -78,7 +88,13 @@ def engine_config(
             "md_in_html",
             "tables",
             "admonition",
-            {"toc": {"permalink": False}},
+            # Keep æ, ø, å in heading anchors («#vi-søker»), as Norwegian readers expect.
+            {
+                "toc": {
+                    "permalink": False,
+                    "slugify": PythonCall("pymdownx.slugs.slugify", {"case": "lower"}),
+                }
+            },
         ],
         "extra": {
             "generator": False,

@@ -15,8 +15,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.render.engine_config import engine_config
 from generator.language import Language
+from generator.render.engine_config import PythonCall, engine_config
 from generator.render.views import Views
 from generator.site import Site
 
@@ -45,8 +45,20 @@ def _merge_theme(site_overrides: Path, theme_dir: Path) -> None:
         shutil.copytree(site_overrides, theme_dir, dirs_exist_ok=True)
 
 
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML plus the one Python call the engine config needs (see PythonCall)."""
+
+
+_Dumper.add_representer(
+    PythonCall,
+    lambda dumper, call: dumper.represent_mapping(
+        f"tag:yaml.org,2002:python/object/apply:{call.function}", {"kwds": call.keywords}
+    ),
+)
+
+
 def _dump_yaml(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 class _Stager:

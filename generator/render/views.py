@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from generator.models import Event, Job, Placement, Story, Unit
 from generator.language import Language
+from generator.models import Event, Job, Placement, Story, Unit
 from generator.site import Site
 
 View = dict[str, Any]
