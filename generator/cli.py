@@ -55,6 +55,23 @@ class ConsoleReporter:
             self.status = None
 
 
+# argparse's own messages, in Norwegian: authors read them too.
+_ARGPARSE_NB = {
+    "usage: ": "bruk: ",
+    "positional arguments": "argumenter",
+    "options": "valg",
+    "show this help message and exit": "vis denne hjelpen og avslutt",
+    "unrecognized arguments: %s": "ukjente argumenter: %s",
+    "the following arguments are required: %s": "disse argumentene mangler: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldig valg: %(value)r "
+    "(velg blant %(choices)s)",
+    "expected one argument": "forventer én verdi",
+    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+}
+argparse._ = lambda message: _ARGPARSE_NB.get(message, message)  # type: ignore[attr-defined]
+
+
 def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -107,7 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text", help="utformat")
 
     new = commands.add_parser("new", help="lager en ny fil fra en mal")
-    new.add_argument("kind", choices=["job", "story", "event", "placement"], help="hva som lages")
+    new.add_argument(
+        "kind",
+        choices=["job", "story", "event", "placement"],
+        metavar="TYPE",
+        help="hva som lages: job, story, event eller placement",
+    )
     new.add_argument("--site", type=Path, default=Path("."), help="nettstedsmappen")
     new.add_argument("--title", help="tittel")
     new.add_argument("--unit", help="arbeidssted (id fra data/units.yml)")
