@@ -7,15 +7,13 @@ No traceback reaches the user unless `--debug` is given.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
 from rich.console import Console
+from rich.markup import escape
 from rich.status import Status
 
 from generator.diagnostics import Diagnostics, Severity, SiteError, UsageError
@@ -44,10 +42,10 @@ class ConsoleReporter:
 
     def done(self, text: str) -> None:
         if not self.quiet:
-            self.console.print(f"[green]✓[/green] {text}", highlight=False)
+            self.console.print(f"[green]✓[/green] {escape(text)}", highlight=False)
 
     def waiting(self, text: str) -> None:
-        self.console.print(f"[yellow]…[/yellow] {text}", highlight=False)
+        self.console.print(f"[yellow]…[/yellow] {escape(text)}", highlight=False)
 
     def stop(self) -> None:
         if self.status is not None:
@@ -145,11 +143,13 @@ def print_diagnostics(console: Console, diagnostics: Diagnostics) -> None:
     for diagnostic in diagnostics:
         if diagnostic.file != current_file:
             current_file = diagnostic.file
-            console.print(f"\n[bold]{diagnostic.file}[/bold]", highlight=False)
+            console.print(f"\n[bold]{escape(diagnostic.file)}[/bold]", highlight=False)
         style = SEVERITY_STYLES[diagnostic.severity]
         label = {"error": "feil", "warning": "advarsel", "info": "info"}[diagnostic.severity]
         console.print(
-            f"  [{style}]{label}[/{style}] {diagnostic.format()}", highlight=False, soft_wrap=True
+            f"  [{style}]{label}[/{style}] {escape(diagnostic.format())}",
+            highlight=False,
+            soft_wrap=True,
         )
     console.print(f"\n{diagnostics.summary()}", highlight=False)
 
@@ -166,9 +166,11 @@ def command_build(args: argparse.Namespace, console: Console) -> int:
     if len(result.diagnostics) and not args.quiet:
         print_diagnostics(console, result.diagnostics)
     for warning in result.engine_warnings:
-        console.print(f"[yellow]MkDocs:[/yellow] {warning}", highlight=False)
+        console.print(f"[yellow]MkDocs:[/yellow] {escape(warning)}", highlight=False)
     if not args.quiet:
-        console.print(f"Åpne {(out / 'index.html').resolve()} i en nettleser.", highlight=False)
+        console.print(
+            f"Åpne {escape(str((out / 'index.html').resolve()))} i en nettleser.", highlight=False
+        )
     return EXIT_OK
 
 
@@ -203,7 +205,9 @@ def command_new(args: argparse.Namespace, console: Console) -> int:
         today=args.today,
         console=console,
     )
-    console.print(f"[green]✓[/green] Laget {path}. Fyll inn feltene og kjør `careers check`.")
+    console.print(
+        f"[green]✓[/green] Laget {escape(str(path))}. Fyll inn feltene og kjør `careers check`."
+    )
     return EXIT_OK
 
 
@@ -220,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=True, highlight=False)
     site_dir: Path = args.site
     if not site_dir.is_dir():
-        console.print(f"[red]feil:[/red] nettstedsmappen «{site_dir}» finnes ikke")
+        console.print(f"[red]feil:[/red] nettstedsmappen «{escape(str(site_dir))}» finnes ikke")
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](args, console)
@@ -229,16 +233,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.print("[red]Ingenting ble bygget eller endret.[/red]")
         return EXIT_ERRORS
     except PublishError as error:
-        console.print(f"[red]feil:[/red] {error.message}", highlight=False)
+        console.print(f"[red]feil:[/red] {escape(error.message)}", highlight=False)
         if error.hint:
-            console.print(f"    tips: {error.hint}", highlight=False)
+            console.print(f"    tips: {escape(error.hint)}", highlight=False)
         return EXIT_ERRORS
     except EngineError as error:
-        console.print(f"[red]feil under bygging med MkDocs:[/red] {error}", highlight=False)
+        console.print(
+            f"[red]feil under bygging med MkDocs:[/red] {escape(str(error))}", highlight=False
+        )
         console.print("Forrige versjon av nettstedet er urørt.")
         return EXIT_ERRORS
     except UsageError as error:
-        console.print(f"[red]feil:[/red] {error}", highlight=False)
+        console.print(f"[red]feil:[/red] {escape(str(error))}", highlight=False)
         return EXIT_USAGE
     except KeyboardInterrupt:
         console.print("Avbrutt.")
@@ -247,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         console.print(
-            f"[red]Intern feil:[/red] {type(error).__name__}: {error}\n"
+            f"[red]Intern feil:[/red] {type(error).__name__}: {escape(str(error))}\n"
             "Forrige versjon av nettstedet er urørt. Kjør igjen med --debug for detaljer, "
             "og meld gjerne fra om feilen.",
             highlight=False,

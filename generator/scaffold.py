@@ -35,7 +35,7 @@ def _ask(
     if not sys.stdin.isatty():
         raise UsageError(f"mangler {option}; oppgi den, eller kjør kommandoen i et terminalvindu")
     if choices:
-        console.print(f"Mulige verdier: {', '.join(choices)}", highlight=False)
+        console.print(f"Mulige verdier: {', '.join(choices)}", highlight=False, markup=False)
     return Prompt.ask(question, console=console, choices=choices or None, show_choices=False)
 
 

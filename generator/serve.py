@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from generator.diagnostics import Diagnostics, SiteError
 from generator.pipeline import build_site
@@ -41,7 +42,7 @@ def serve(
             )
             return
         except PublishError as error:
-            console.print(f"[red]feil:[/red] {error.message}")
+            console.print(f"[red]feil:[/red] {escape(error.message)}")
             return
         if len(result.diagnostics):
             print_diagnostics(console, result.diagnostics)

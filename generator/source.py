@@ -161,6 +161,15 @@ def parse_yaml(
         if node is None:
             return None, {(): first_line}
         data = _to_python(node, (), loader, field_lines, first_line, relative, diagnostics)
+    except _AliasLoop as loop:
+        diagnostics.add(
+            relative,
+            loop.line,
+            "",
+            "et alias (*navn) viser til seg selv, eller gir altfor mange verdier",
+            "skriv verdiene ut i stedet for å bruke & og *",
+        )
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -183,6 +192,18 @@ def parse_yaml(
     return data, field_lines
 
 
+class _AliasLoop(Exception):
+    """An alias (*name) that contains itself, or aliases that multiply beyond reason."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+# Aliases are expanded; this bounds the expansion («billion laughs»).
+MAX_VALUES_PER_FILE = 100_000
+
+
 def _to_python(
     node: yaml.Node,
     path: FieldPath,
@@ -191,8 +212,13 @@ def _to_python(
     first_line: int,
     relative: str,
     diagnostics: Diagnostics,
+    ancestors: tuple[yaml.Node, ...] = (),
 ) -> Any:
-    field_lines[path] = first_line + node.start_mark.line
+    line = first_line + node.start_mark.line
+    if any(node is ancestor for ancestor in ancestors) or len(field_lines) > MAX_VALUES_PER_FILE:
+        raise _AliasLoop(line)
+    ancestors = (*ancestors, node)
+    field_lines[path] = line
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
         key_lines: dict[Any, int] = {}
@@ -221,7 +247,16 @@ def _to_python(
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [
-            _to_python(item, (*path, index), loader, field_lines, first_line, relative, diagnostics)
+            _to_python(
+                item,
+                (*path, index),
+                loader,
+                field_lines,
+                first_line,
+                relative,
+                diagnostics,
+                ancestors,
+            )
             for index, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)

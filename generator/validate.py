@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostics, Severity
 from generator.language import Language
-from generator.load import SourceSet
+from generator.load import PROFESSIONS, UNITS, SourceSet
 from generator.model_errors import did_you_mean, report_validation_error
 from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
 from generator.models.document import MarkdownDocument
@@ -35,10 +35,21 @@ def today_in_oslo() -> date:
 
 
 def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | None) -> Site | None:
-    """Build the site model, or return None when the site config itself is unusable."""
+    """Build the site model, or return None when the site config itself is unusable.
+
+    Every file is validated even then, so that one bad file never hides another.
+    """
     config = _validate_config(sources.config, diagnostics)
-    units = _validate_keyed_list(sources.units, Unit, "id", diagnostics)
-    professions = _validate_keyed_list(sources.professions, Profession, "key", diagnostics)
+    units, invalid_units = _validate_keyed_list(sources.units, Unit, "id", diagnostics)
+    professions, invalid_professions = _validate_keyed_list(
+        sources.professions, Profession, "key", diagnostics
+    )
+    content = sources.content
+    jobs = _validate_documents(content["jobs"], Job, diagnostics)
+    stories = _validate_documents(content["stories"], Story, diagnostics)
+    placements = _validate_documents(content["placements"], Placement, diagnostics)
+    events = _validate_documents(content["events"], Event, diagnostics)
+    pages = _validate_documents(content["pages"], Page, diagnostics)
     if config is None:
         return None
     site = Site(
@@ -47,13 +58,15 @@ def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | No
         today=today or config.build_date or today_in_oslo(),
         units=units,
         professions=professions,
-        jobs=_validate_documents(sources.content["jobs"], Job, diagnostics),
-        stories=_validate_documents(sources.content["stories"], Story, diagnostics),
-        placements=_validate_documents(sources.content["placements"], Placement, diagnostics),
-        events=_validate_documents(sources.content["events"], Event, diagnostics),
-        pages=_validate_documents(sources.content["pages"], Page, diagnostics),
+        jobs=jobs,
+        stories=stories,
+        placements=placements,
+        events=events,
+        pages=pages,
     )
-    CrossReferences(site, sources, diagnostics).check()
+    # References to records that are already reported as broken would only repeat the error.
+    already_reported = {UNITS: invalid_units, PROFESSIONS: invalid_professions}
+    CrossReferences(site, sources, diagnostics, already_reported).check()
     return site
 
 
@@ -90,11 +103,15 @@ def _validate_config(
 
 def _validate_keyed_list(
     document: SourceDocument | None, model: type[ModelT], key: str, diagnostics: Diagnostics
-) -> dict[str, ModelT]:
-    """A data file that is a list of records with a unique key (units, professions)."""
+) -> tuple[dict[str, ModelT], set[str] | None]:
+    """A data file that is a list of records with a unique key (units, professions).
+
+    Returns the valid records and the keys of invalid ones (None: the whole file is unusable).
+    """
     records: dict[str, ModelT] = {}
+    invalid: set[str] = set()
     if document is None:
-        return records
+        return records, None
     if not isinstance(document.data, list):
         diagnostics.add(
             document.relative,
@@ -103,11 +120,13 @@ def _validate_keyed_list(
             "forventet en liste",
             f"hver oppføring begynner med «- {key}: …» på en ny linje",
         )
-        return records
+        return records, None
     first_lines: dict[str, int] = {}
     for index, data in enumerate(document.data):
         record = _validate_model(document, model, data, diagnostics, prefix=(index,))
         if record is None:
+            if isinstance(data, dict) and isinstance(data.get(key), str):
+                invalid.add(data[key])
             continue
         value = getattr(record, key)
         line = document.line_of((index, key))
@@ -122,7 +141,7 @@ def _validate_keyed_list(
             continue
         records[value] = record
         first_lines[value] = line
-    return records
+    return records, invalid
 
 
 def _validate_documents(
@@ -149,9 +168,16 @@ def _validate_documents(
 class CrossReferences:
     """Checks that need the whole site: references between files, files on disk, date order."""
 
-    def __init__(self, site: Site, sources: SourceSet, diagnostics: Diagnostics) -> None:
+    def __init__(
+        self,
+        site: Site,
+        sources: SourceSet,
+        diagnostics: Diagnostics,
+        already_reported: dict[str, set[str] | None],
+    ) -> None:
         self.site = site
         self.diagnostics = diagnostics
+        self.already_reported = already_reported
         self.documents = {
             document.relative: document
             for documents in sources.content.values()
@@ -165,13 +191,13 @@ class CrossReferences:
         self.check_file("site_config.yml", ("brand", "logo"), site.config.brand.logo)
         story_slugs = [story.slug for story in site.stories]
         for job in site.jobs:
-            self.check_reference(job.source, ("unit",), job.unit, site.units, "data/units.yml")
+            self.check_reference(job.source, ("unit",), job.unit, site.units, UNITS)
             self.check_reference(
                 job.source,
                 ("profession",),
                 job.profession,
                 site.professions,
-                "data/professions.yml",
+                PROFESSIONS,
             )
             self.check_file(job.source, ("image",), job.image)
             if job.deadline and job.deadline < job.published:
@@ -184,21 +210,19 @@ class CrossReferences:
                 )
         for story in site.stories:
             self.check_reference(
-                story.source, ("person", "unit"), story.person.unit, site.units, "data/units.yml"
+                story.source, ("person", "unit"), story.person.unit, site.units, UNITS
             )
             self.check_reference(
                 story.source,
                 ("person", "profession"),
                 story.person.profession,
                 site.professions,
-                "data/professions.yml",
+                PROFESSIONS,
             )
             self.check_file(story.source, ("photo",), story.photo)
             self.check_consent(story)
         for placement in site.placements:
-            self.check_reference(
-                placement.source, ("unit",), placement.unit, site.units, "data/units.yml"
-            )
+            self.check_reference(placement.source, ("unit",), placement.unit, site.units, UNITS)
             self.check_file(placement.source, ("binder",), placement.binder)
             for index, slug in enumerate(placement.stories):
                 self.check_reference(
@@ -238,7 +262,7 @@ class CrossReferences:
                         ("patrol", index, "profession"),
                         member.profession,
                         site.professions,
-                        "data/professions.yml",
+                        PROFESSIONS,
                     )
 
     def line(self, source: str, field_path: FieldPath) -> int:
@@ -261,8 +285,9 @@ class CrossReferences:
     def check_reference(
         self, source: str, field_path: FieldPath, value: str, known: Any, where: str
     ) -> None:
-        if value in known:
-            return
+        reported = self.already_reported.get(where, set())
+        if value in known or reported is None or value in reported:
+            return  # fine, or its own file's error already tells what is wrong
         hint = did_you_mean(value, known) or (
             f"kjente verdier: {', '.join(sorted(known))}" if known else ""
         )
