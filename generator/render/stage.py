@@ -16,9 +16,13 @@ import jinja2
 import yaml
 
 from generator.language import Language
+from generator.models.document import MarkdownDocument
 from generator.render.engine_config import PythonCall, engine_config
 from generator.render.views import Views
 from generator.site import Site
+
+# Lists and generated pages use the whole width: no navigation sidebar, no table of contents.
+FULL_WIDTH = ["navigation", "toc"]
 
 # The product's own templates: the embedded default site's overrides/ folder.
 EMBEDDED_SITE = Path(__file__).resolve().parents[2]
@@ -101,7 +105,7 @@ class _Stager:
                 "template": "home.html",
                 "title": site.config.name,
                 "description": site.config.description,
-                "hide": ["navigation", "toc"],
+                "hide": FULL_WIDTH,
                 "home": {
                     "lead": site.config.description,
                     "open_jobs_count": self.language.count(
@@ -118,112 +122,104 @@ class _Stager:
         )
         self.add_to_nav(ui["home"], "index.md")
 
+    def stage_list(self, section: str, title: str, template: str, data: dict[str, Any]) -> str:
+        """A section's list page, in the navigation; returns the section's folder."""
+        folder = self.language.path(section)
+        meta = {
+            "template": template,
+            "title": title,
+            "description": f"{title} – {self.site.config.organisation}",
+            "hide": FULL_WIDTH,
+            **data,
+        }
+        self.write_page(f"{folder}/index.md", meta)
+        self.add_to_nav(title, f"{folder}/index.md")
+        return folder
+
+    def stage_detail(
+        self,
+        folder: str,
+        item: MarkdownDocument,
+        template: str,
+        view: dict[str, Any],
+        description: str,
+        body: str | None = None,
+    ) -> None:
+        """A generated detail page: out of the navigation, data for its template in `view`."""
+        meta: dict[str, Any] = {
+            "template": template,
+            "title": view["title"],
+            "description": description,
+            "hide": FULL_WIDTH,
+            template.removesuffix(".html"): view,
+        }
+        if view.get("is_open") is False:
+            meta["robots"] = "noindex"
+        self.write_page(f"{folder}/{item.slug}.md", meta, item.body if body is None else body)
+
     def stage_jobs(self) -> None:
-        site, views, ui = self.site, self.views, self.language.ui
-        folder = self.language.path("jobs")
-        self.write_page(
-            f"{folder}/index.md",
+        site, views, language = self.site, self.views, self.language
+        folder = self.stage_list(
+            "jobs",
+            language.ui["open_jobs"],
+            "jobs.html",
             {
-                "template": "jobs.html",
-                "title": ui["open_jobs"],
-                "description": f"{ui['open_jobs']} – {site.config.organisation}",
-                "hide": ["navigation", "toc"],
                 "jobs": [views.job_card(job) for job in site.open_jobs],
-                "count_text": self.language.count(
+                "count_text": language.count(
                     len(site.open_jobs), "open_jobs_count_one", "open_jobs_count_many"
                 ),
             },
         )
-        self.add_to_nav(ui["open_jobs"], f"{folder}/index.md")
         body_template = self.markdown_templates.get_template("job.md")
         for job in site.jobs:
-            view = views.job_page(job)
-            meta: dict[str, Any] = {
-                "template": "job.html",
-                "title": job.title,
-                "description": job.summary or job.title,
-                "hide": ["navigation", "toc"],
-                "job": view,
-            }
-            if not view["is_open"]:
-                meta["robots"] = "noindex"
             body = body_template.render(body=job.body, ad_footer=site.config.ad_footer)
-            self.write_page(f"{folder}/{job.slug}.md", meta, body)
+            view = views.job_page(job)
+            self.stage_detail(folder, job, "job.html", view, job.summary or job.title, body)
 
     def stage_stories(self) -> None:
-        site, views, ui = self.site, self.views, self.language.ui
-        folder = self.language.path("stories")
+        site, views = self.site, self.views
         stories = site.published_stories
-        self.write_page(
-            f"{folder}/index.md",
-            {
-                "template": "stories.html",
-                "title": ui["stories"],
-                "hide": ["navigation", "toc"],
-                "stories": [views.story_card(story) for story in stories],
-            },
+        folder = self.stage_list(
+            "stories",
+            self.language.ui["stories"],
+            "stories.html",
+            {"stories": [views.story_card(story) for story in stories]},
         )
-        self.add_to_nav(ui["stories"], f"{folder}/index.md")
         for story in stories:
             view = views.story_card(story)
             view["jobs"] = [
                 views.job_card(job) for job in site.open_jobs if job.unit == story.person.unit
             ]
-            meta = {
-                "template": "story.html",
-                "title": story.title,
-                "description": story.summary or story.quote,
-                "hide": ["navigation", "toc"],
-                "story": view,
-            }
-            self.write_page(f"{folder}/{story.slug}.md", meta, story.body)
+            self.stage_detail(folder, story, "story.html", view, story.summary or story.quote)
 
     def stage_placements(self) -> None:
-        site, views, ui = self.site, self.views, self.language.ui
-        folder = self.language.path("placements")
-        self.write_page(
-            f"{folder}/index.md",
-            {
-                "template": "placements.html",
-                "title": ui["placements"],
-                "hide": ["navigation", "toc"],
-                "placements": [views.placement_card(placement) for placement in site.placements],
-            },
+        site, views = self.site, self.views
+        folder = self.stage_list(
+            "placements",
+            self.language.ui["placements"],
+            "placements.html",
+            {"placements": [views.placement_card(placement) for placement in site.placements]},
         )
-        self.add_to_nav(ui["placements"], f"{folder}/index.md")
         for placement in site.placements:
-            meta = {
-                "template": "placement.html",
-                "title": placement.title,
-                "description": placement.summary or placement.title,
-                "hide": ["navigation", "toc"],
-                "placement": views.placement_page(placement),
-            }
-            self.write_page(f"{folder}/{placement.slug}.md", meta, placement.body)
+            view = views.placement_page(placement)
+            self.stage_detail(
+                folder, placement, "placement.html", view, placement.summary or placement.title
+            )
 
     def stage_events(self) -> None:
-        site, views, ui = self.site, self.views, self.language.ui
-        folder = self.language.path("events")
-        self.write_page(
-            f"{folder}/index.md",
+        site, views = self.site, self.views
+        folder = self.stage_list(
+            "events",
+            self.language.ui["events"],
+            "events.html",
             {
-                "template": "events.html",
-                "title": ui["events"],
-                "hide": ["navigation", "toc"],
                 "upcoming": [views.event_card(event) for event in site.upcoming_events],
                 "past": [views.event_card(event) for event in site.past_events],
             },
         )
-        self.add_to_nav(ui["events"], f"{folder}/index.md")
         for event in site.events:
-            meta = {
-                "template": "event.html",
-                "title": event.title,
-                "description": event.summary or event.title,
-                "hide": ["navigation", "toc"],
-                "event": views.event_page(event),
-            }
-            self.write_page(f"{folder}/{event.slug}.md", meta, event.body)
+            view = views.event_page(event)
+            self.stage_detail(folder, event, "event.html", view, event.summary or event.title)
 
     def stage_pages(self) -> None:
         for page in self.site.pages:
