@@ -43,18 +43,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def build(source: Path, out: Path, *extra: str) -> None:
-    result = run_careers(
-        "build",
-        "--site",
-        str(source),
-        "--out",
-        str(out),
-        "--today",
-        "2026-11-23",
-        "--quiet",
-        *extra,
-    )
+def build(source: Path, out: Path, today: str = "2026-11-23") -> None:
+    result = run_careers("build", "--site", str(source), "--out", str(out), "--today", today, "-q")
     assert result.exit_code == 0, result.output
 
 
@@ -79,12 +69,8 @@ def test_two_builds_of_the_same_input_are_byte_identical(
 
 
 def test_the_build_date_decides_what_is_open(make_site: MakeSite, tmp_path: Path) -> None:
-    source = make_site()
     out = tmp_path / "out"
-    run = run_careers(
-        "build", "--site", str(source), "--out", str(out), "--today", "2026-12-09", "-q"
-    )
-    assert run.exit_code == 0, run.output
+    build(make_site(), out, today="2026-12-09")
     listing = (out / "stillinger" / "index.html").read_text(encoding="utf-8")
     assert "sykepleier-natt/" not in listing
     assert "ikke lenger ledig" in (out / "stillinger/sykepleier-natt/index.html").read_text(
@@ -93,12 +79,8 @@ def test_the_build_date_decides_what_is_open(make_site: MakeSite, tmp_path: Path
 
 
 def test_deadline_day_is_the_last_open_day(make_site: MakeSite, tmp_path: Path) -> None:
-    source = make_site()
     out = tmp_path / "out"
-    run = run_careers(
-        "build", "--site", str(source), "--out", str(out), "--today", "2026-12-08", "-q"
-    )
-    assert run.exit_code == 0, run.output
+    build(make_site(), out, today="2026-12-08")
     listing = (out / "stillinger" / "index.html").read_text(encoding="utf-8")
     assert "sykepleier-natt/" in listing and "Siste dag i dag" in listing
 

@@ -27,6 +27,15 @@ class Views:
         base = self.language.path(section) + "/"
         return base + (slug + "/" if slug else "")
 
+    def basics(self, section: str, item: Job | Story | Placement | Event) -> View:
+        """What every card has: address, title and summary."""
+        return {
+            "slug": item.slug,
+            "url": self.url(section, item.slug),
+            "title": item.title,
+            "summary": item.summary or "",
+        }
+
     def unit(self, unit_id: str) -> View:
         unit: Unit | None = self.site.units.get(unit_id)
         if unit is None:
@@ -76,10 +85,7 @@ class Views:
     def job_card(self, job: Job) -> View:
         language = self.language
         return {
-            "slug": job.slug,
-            "url": self.url("jobs", job.slug),
-            "title": job.title,
-            "summary": job.summary or "",
+            **self.basics("jobs", job),
             "unit": self.unit(job.unit),
             "profession": {"key": job.profession, "name": self.profession_name(job.profession)},
             "position_size": self.position_size(job),
@@ -130,10 +136,7 @@ class Views:
 
     def story_card(self, story: Story) -> View:
         return {
-            "slug": story.slug,
-            "url": self.url("stories", story.slug),
-            "title": story.title,
-            "summary": story.summary or "",
+            **self.basics("stories", story),
             "quote": story.quote,
             "name": story.person.name,
             "profession": self.profession_name(story.person.profession),
@@ -145,10 +148,7 @@ class Views:
 
     def placement_card(self, placement: Placement) -> View:
         return {
-            "slug": placement.slug,
-            "url": self.url("placements", placement.slug),
-            "title": placement.title,
-            "summary": placement.summary or "",
+            **self.basics("placements", placement),
             "unit": self.unit(placement.unit),
             "capacity_per_year": placement.capacity_per_year,
             "educations": sorted({program.education for program in placement.programs}),
@@ -177,10 +177,7 @@ class Views:
     def event_card(self, event: Event) -> View:
         language = self.language
         return {
-            "slug": event.slug,
-            "url": self.url("events", event.slug),
-            "title": event.title,
-            "summary": event.summary or "",
+            **self.basics("events", event),
             "type": language.event_type(event.type),
             "start": event.start.isoformat(),
             "end": event.end.isoformat(),
