@@ -69,6 +69,7 @@ def engine_config(
         "site_url": config.base_url,
         "site_description": config.description,
         "site_author": config.organisation,
+        "copyright": f"© {config.organisation}",
         "docs_dir": str(docs_dir),
         "use_directory_urls": True,
         "theme": theme,
