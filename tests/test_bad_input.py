@@ -198,6 +198,11 @@ BAD_INPUTS = [
         id="percent-out-of-range",
     ),
     pytest.param(
+        {JOB_FILE: edited_job("title: Sykepleier natt", "title: Sykepleier <50 %>")},
+        Expected(f"{JOB_FILE}:2", "title", "tegnene < og > kan ikke brukes", "under 50 %"),
+        id="markup-in-title",
+    ),
+    pytest.param(
         {JOB_FILE: edited_job("position_percent: 100", "position_percent: hundre")},
         Expected(f"{JOB_FILE}:6", "position_percent", "«hundre» er ikke et tall mellom 1 og 100"),
         id="percent-in-words",

@@ -8,7 +8,15 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from generator.models.document import MarkdownDocument
-from generator.models.fields import ContentModel, HttpsUrl, LocalDateTime, PostCode, Slug, Text
+from generator.models.fields import (
+    ContentModel,
+    HttpsUrl,
+    LocalDateTime,
+    PostCode,
+    Slug,
+    Text,
+    Title,
+)
 
 EventType = Literal["skolebesok", "utdanningsmesse", "karrieredag", "apen-dag"]
 
@@ -27,7 +35,7 @@ class PatrolMember(ContentModel):
 
 
 class Event(MarkdownDocument):
-    title: Text = Field(description="Overskrift")
+    title: Title = Field(description="Overskrift")
     summary: Text | None = Field(None, max_length=200, description="Ingress på inntil 200 tegn")
     type: EventType = Field(description="skolebesok, utdanningsmesse, karrieredag eller apen-dag")
     start: LocalDateTime = Field(description="Start, for eksempel 2026-12-03T09:00")

@@ -49,6 +49,7 @@ HINTS = {
     "country": "bruk landkoder med to bokstaver etter ISO 3166-1, for eksempel SE, DK, PH",
     "color": 'skriv fargen som en heksadesimal kode, for eksempel "#0b5a73" (i anførselstegn)',
     "site_path": "oppgi stien fra nettstedets rotmappe, for eksempel assets/bilder/solbakken.jpg",
+    "title": "skriv det med ord, for eksempel «under 50 %» i stedet for «<50 %»",
     "text": "skriv teksten rett etter kolonet; sett den i anførselstegn om den inneholder «: »",
     "postcode": 'et postnummer har fire sifre, for eksempel "0150" (i anførselstegn)',
 }
@@ -72,6 +73,14 @@ def _text(value: Any) -> Any:
         return str(value)
     if isinstance(value, str) and not value.strip():
         raise PydanticCustomError("text", "kan ikke være tomt")
+    return value
+
+
+def _title(value: Any) -> Any:
+    """Titles reach page heads and menus as they are, so they may not hold markup."""
+    value = _text(value)
+    if isinstance(value, str) and ("<" in value or ">" in value):
+        raise PydanticCustomError("title", "tegnene < og > kan ikke brukes i en tittel")
     return value
 
 
@@ -199,6 +208,7 @@ def _postcode(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+Title = Annotated[str, BeforeValidator(_title)]
 Slug = Annotated[str, BeforeValidator(_slug)]
 Percent = Annotated[float | int, BeforeValidator(_percent)]
 Percentages = Annotated[list[Percent], BeforeValidator(_one_or_many)]

@@ -21,6 +21,7 @@ from generator.models.fields import (
     SitePath,
     Slug,
     Text,
+    Title,
 )
 
 EmploymentType = Literal[
@@ -41,7 +42,7 @@ class Job(MarkdownDocument):
     """A job ad. Fields the guideline checker reports as missing (JA1xx) are optional here,
     so an unfinished draft still builds a preview."""
 
-    title: Text = Field(description="Stillingstittel")
+    title: Title = Field(description="Stillingstittel")
     summary: Text | None = Field(
         None, max_length=200, description="Ingress på inntil 200 tegn, brukt i lister og deling"
     )

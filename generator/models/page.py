@@ -5,11 +5,11 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.models.document import MarkdownDocument
-from generator.models.fields import Text
+from generator.models.fields import Text, Title
 
 
 class Page(MarkdownDocument):
-    title: Text = Field(description="Overskrift")
+    title: Title = Field(description="Overskrift")
     description: Text = Field("", description="Én setning om siden, brukt i søkemotorer")
     nav_order: int | None = Field(None, description="Plass i menyen; uten tall står siden ikke der")
     nav_title: Text | None = Field(None, description="Kortere tittel i menyen")

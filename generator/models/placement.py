@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.models.document import MarkdownDocument
-from generator.models.fields import Contact, ContentModel, SitePath, Slug, Text
+from generator.models.fields import Contact, ContentModel, SitePath, Slug, Text, Title
 
 
 class Program(ContentModel):
@@ -16,7 +16,7 @@ class Program(ContentModel):
 
 
 class Placement(MarkdownDocument):
-    title: Text = Field(description="Overskrift")
+    title: Title = Field(description="Overskrift")
     summary: Text | None = Field(None, max_length=200, description="Ingress på inntil 200 tegn")
     unit: Slug = Field(description="Id-en til arbeidsstedet i data/units.yml")
     programs: list[Program] = Field(min_length=1, description="Utdanninger som har praksis her")

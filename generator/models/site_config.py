@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from generator.models.fields import ContentModel, HexColor, HttpsUrl, IsoDate, SitePath, Text
+from generator.models.fields import ContentModel, HexColor, HttpsUrl, IsoDate, SitePath, Text, Title
 
 LANGUAGES = ("nb", "nn", "en")
 
@@ -40,8 +40,8 @@ class Social(ContentModel):
 class SiteConfig(ContentModel):
     """The whole site's settings."""
 
-    name: Text = Field(description="Nettstedets navn")
-    organisation: Text = Field(description="Kommunen eller virksomheten som ansetter")
+    name: Title = Field(description="Nettstedets navn")
+    organisation: Title = Field(description="Kommunen eller virksomheten som ansetter")
     organisation_number: Text | None = Field(None, description="Organisasjonsnummer, ni sifre")
     base_url: HttpsUrl = Field(description="Adressen nettstedet publiseres på")
     language: Literal["nb", "nn", "en"] = Field("nb", description="Språk: nb, nn eller en")

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from generator.models.document import MarkdownDocument
-from generator.models.fields import ContentModel, IsoDate, SitePath, Slug, Text
+from generator.models.fields import ContentModel, IsoDate, SitePath, Slug, Text, Title
 
 
 class Person(ContentModel):
@@ -24,7 +24,7 @@ class Consent(ContentModel):
 class Story(MarkdownDocument):
     """A story is published only while its consent is valid on the build date."""
 
-    title: Text = Field(description="Overskrift")
+    title: Title = Field(description="Overskrift")
     summary: Text | None = Field(None, max_length=200, description="Ingress på inntil 200 tegn")
     published: IsoDate = Field(description="Publiseringsdato")
     person: Person = Field(description="Hvem som forteller")
