@@ -16,7 +16,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.status import Status
 
-from generator.diagnostics import Diagnostics, Severity, SiteError, UsageError
+from generator.diagnostics import (
+    SEVERITY_LABELS,
+    Diagnostics,
+    Severity,
+    SiteError,
+    UsageError,
+)
 from generator.publish import PublishError
 from generator.render.engine import EngineError
 
@@ -145,7 +151,7 @@ def print_diagnostics(console: Console, diagnostics: Diagnostics) -> None:
             current_file = diagnostic.file
             console.print(f"\n[bold]{escape(diagnostic.file)}[/bold]", highlight=False)
         style = SEVERITY_STYLES[diagnostic.severity]
-        label = {"error": "feil", "warning": "advarsel", "info": "info"}[diagnostic.severity]
+        label = SEVERITY_LABELS[diagnostic.severity]
         console.print(
             f"  [{style}]{label}[/{style}] {escape(diagnostic.format())}",
             highlight=False,

@@ -79,10 +79,6 @@ class Diagnostics:
         return len(self.items)
 
     @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self if d.severity == Severity.ERROR]
-
-    @property
     def has_errors(self) -> bool:
         return any(d.severity == Severity.ERROR for d in self.items)
 

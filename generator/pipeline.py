@@ -61,9 +61,9 @@ def read_site(
     site = validate_site(sources, diagnostics, today)
     if site is not None:
         reporter.done(
-            f"Leste {len(site.jobs)} stillinger, {len(site.stories)} historier, "
-            f"{len(site.placements)} praksisplasser, {len(site.events)} arrangementer, "
-            f"{len(site.pages)} sider, {len(site.units)} arbeidssteder"
+            f"Lest inn: stillinger {len(site.jobs)}, historier {len(site.stories)}, "
+            f"praksisplasser {len(site.placements)}, arrangementer {len(site.events)}, "
+            f"sider {len(site.pages)}, arbeidssteder {len(site.units)}"
         )
     return site, diagnostics
 

@@ -211,3 +211,34 @@ def test_example_site_builds_with_the_default_command() -> None:
     result = run_careers("build", "--quiet")
     assert result.exit_code == 0, result.output
     assert (REPO / "site" / "index.html").is_file()
+
+
+BROKEN_LINK_PAGE = """\
+---
+title: Om oss
+nav_order: 1
+---
+
+Les [om turnus](finnes-ikke.md) før du søker.
+"""
+
+
+def test_strict_refuses_to_publish_when_mkdocs_warns(make_site: MakeSite, tmp_path: Path) -> None:
+    source = make_site({"content/pages/om-oss.md": BROKEN_LINK_PAGE})
+    out = tmp_path / "out"
+    strict = run_careers("build", "--site", str(source), "--out", str(out), "--strict")
+    assert strict.exit_code == 1
+    assert "finnes-ikke.md" in strict.output and "Traceback" not in strict.output
+    assert not out.exists(), "nothing is published"
+    plain = run_careers("build", "--site", str(source), "--out", str(out))
+    assert plain.exit_code == 0
+    assert "finnes-ikke.md" in plain.output, "a plain build still shows the warning"
+    assert (out / "om-oss" / "index.html").is_file()
+
+
+def test_a_build_shows_its_stages_unless_quiet(make_site: MakeSite, tmp_path: Path) -> None:
+    source = make_site()
+    loud = run_careers("build", "--site", str(source), "--out", str(tmp_path / "a"))
+    assert "Lest inn: stillinger 1," in loud.output and "Nettstedet er bygget" in loud.output
+    quiet = run_careers("build", "--site", str(source), "--out", str(tmp_path / "b"), "--quiet")
+    assert quiet.exit_code == 0 and quiet.output.strip() == ""

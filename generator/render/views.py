@@ -69,11 +69,11 @@ class Views:
             return language.ui["positions_many"].format(n=count)
         return sizes
 
-    def deadline(self, deadline: date | None) -> View:
+    def deadline(self, job: Job) -> View:
         language = self.language
-        if deadline is None:
+        deadline, days = job.deadline, job.days_left(on=self.site.today)
+        if deadline is None or days is None:
             return {"date": "", "text": language.ui["no_deadline"], "days_left": None}
-        days = (deadline - self.site.today).days
         return {
             "date": deadline.isoformat(),
             "text": language.date(deadline),
@@ -94,7 +94,7 @@ class Views:
             if job.employment_type
             else "",
             "shifts": [language.shift(shift) for shift in job.shifts],
-            "deadline": self.deadline(job.deadline),
+            "deadline": self.deadline(job),
         }
 
     def job_page(self, job: Job) -> View:
