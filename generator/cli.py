@@ -141,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="filnavn uten .md (standard: laget av tittelen)")
     new.add_argument("--today", type=parse_date, default=None, help="dato for published")
     new.add_argument("--debug", action="store_true", help="vis tekniske detaljer ved feil")
+    schema = commands.add_parser(
+        "schema", help="skriver JSON Schema for innholdsfilene, til redigeringsprogram"
+    )
+    schema.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="mappe (standard: schemas)"
+    )
+    schema.add_argument("--debug", action="store_true", help="vis tekniske detaljer ved feil")
     return parser
 
 
@@ -217,18 +224,27 @@ def command_new(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def command_schema(args: argparse.Namespace, console: Console) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        console.print(f"[green]✓[/green] {escape(str(path))}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "build": command_build,
     "check": command_check,
     "serve": command_serve,
     "new": command_new,
+    "schema": command_schema,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     console = Console(stderr=True, highlight=False)
-    site_dir: Path = args.site
+    site_dir: Path = getattr(args, "site", Path("."))
     if not site_dir.is_dir():
         console.print(f"[red]feil:[/red] nettstedsmappen «{escape(str(site_dir))}» finnes ikke")
         return EXIT_USAGE

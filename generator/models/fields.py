@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -207,21 +207,53 @@ def _postcode(value: Any) -> Any:
     )
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Title = Annotated[str, BeforeValidator(_title)]
-Slug = Annotated[str, BeforeValidator(_slug)]
-Percent = Annotated[float | int, BeforeValidator(_percent)]
-Percentages = Annotated[list[Percent], BeforeValidator(_one_or_many)]
-IsoDate = Annotated[date, BeforeValidator(parse_date)]
-DateOrText = Annotated[date | str, BeforeValidator(_date_or_text)]
-LocalDateTime = Annotated[datetime, BeforeValidator(_local_datetime)]
-HttpsUrl = Annotated[str, BeforeValidator(_https_url)]
-Email = Annotated[str, BeforeValidator(_email)]
-Phone = Annotated[str, BeforeValidator(_phone)]
-CountryCode = Annotated[str, BeforeValidator(_country)]
-HexColor = Annotated[str, BeforeValidator(_color)]
-SitePath = Annotated[str, BeforeValidator(_site_path)]
-PostCode = Annotated[str, BeforeValidator(_postcode)]
+# Each type also tells editors (through the JSON Schema) what an author may write.
+_TEXT_INPUT = {"type": ["string", "number"]}
+_PERCENT_INPUT = {"type": "number", "minimum": 1, "maximum": 100}
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_INPUT)]
+Title = Annotated[
+    str, BeforeValidator(_title), WithJsonSchema({"type": "string", "pattern": "^[^<>]+$"})
+]
+Slug = Annotated[
+    str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern})
+]
+Percent = Annotated[float | int, BeforeValidator(_percent), WithJsonSchema(_PERCENT_INPUT)]
+Percentages = Annotated[
+    list[Percent],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema({"anyOf": [_PERCENT_INPUT, {"type": "array", "items": _PERCENT_INPUT}]}),
+]
+IsoDate = Annotated[
+    date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+DateOrText = Annotated[date | str, BeforeValidator(_date_or_text), WithJsonSchema(_TEXT_INPUT)]
+LocalDateTime = Annotated[
+    datetime,
+    BeforeValidator(_local_datetime),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"}),
+]
+HttpsUrl = Annotated[
+    str, BeforeValidator(_https_url), WithJsonSchema({"type": "string", "pattern": "^https://"})
+]
+Email = Annotated[
+    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": ["string", "integer"]})]
+CountryCode = Annotated[
+    str, BeforeValidator(_country), WithJsonSchema({"enum": sorted(ISO_COUNTRY_CODES)})
+]
+HexColor = Annotated[
+    str,
+    BeforeValidator(_color),
+    WithJsonSchema({"type": "string", "pattern": COLOR_PATTERN.pattern}),
+]
+SitePath = Annotated[str, BeforeValidator(_site_path), WithJsonSchema({"type": "string"})]
+PostCode = Annotated[
+    str,
+    BeforeValidator(_postcode),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}$"}, {"type": "integer"}]}),
+]
 PositiveInt = Annotated[int, Field(ge=1)]
 
 

@@ -1,0 +1,78 @@
+"""The JSON Schemas for editors agree with the validator on the example site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.source import load_markdown_file, load_yaml_file
+from tests.conftest import REPO, run_careers
+
+CONTENT_TYPES = {
+    "jobs": "job",
+    "stories": "story",
+    "placements": "placement",
+    "events": "event",
+    "pages": "page",
+}
+
+
+@pytest.fixture(scope="module")
+def schemas(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("schemas")
+    result = run_careers("schema", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def validator(schemas: Path, name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize(
+    ("name", "relative"),
+    [
+        ("site_config", "site_config.yml"),
+        ("units", "data/units.yml"),
+        ("professions", "data/professions.yml"),
+    ],
+)
+def test_the_example_data_files_match_their_schema(schemas: Path, name: str, relative: str) -> None:
+    document = load_yaml_file(REPO / relative, relative, Diagnostics())
+    assert document is not None
+    assert list(validator(schemas, name).iter_errors(document.data)) == []
+
+
+@pytest.mark.parametrize(("folder", "name"), CONTENT_TYPES.items())
+def test_the_example_content_matches_its_schema(schemas: Path, folder: str, name: str) -> None:
+    check = validator(schemas, name)
+    for path in sorted((REPO / "content" / folder).glob("*.md")):
+        document = load_markdown_file(path, path.name, Diagnostics())
+        assert document is not None
+        errors = [error.message for error in check.iter_errors(document.data)]
+        assert errors == [], path.name
+
+
+def test_the_schema_catches_what_the_validator_catches(schemas: Path) -> None:
+    check = validator(schemas, "job")
+    bad = {
+        "title": "Sykepleier",
+        "unit": "Solbakken",
+        "profession": "sykepleier",
+        "published": "2026-11-01",
+        "position_percent": 150,
+        "dedline": "2026-12-01",
+    }
+    messages = " ".join(error.message for error in check.iter_errors(bad))
+    assert "dedline" in messages and "150" in messages and "Solbakken" in messages
+    field = json.loads((schemas / "job.schema.json").read_text(encoding="utf-8"))["properties"][
+        "deadline"
+    ]
+    assert field["description"] == "Søknadsfrist"
