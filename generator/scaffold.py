@@ -30,13 +30,19 @@ def slugify(title: str) -> str:
 def _ask(
     console: Console, value: str | None, question: str, option: str, choices: list[str]
 ) -> str:
+    """The option's value, or the author's answer in a terminal (asked until it is valid)."""
     if value:
         return value
     if not sys.stdin.isatty():
         raise UsageError(f"mangler {option}; oppgi den, eller kjør kommandoen i et terminalvindu")
     if choices:
         console.print(f"Mulige verdier: {', '.join(choices)}", highlight=False, markup=False)
-    return Prompt.ask(question, console=console, choices=choices or None, show_choices=False)
+    while True:
+        answer = Prompt.ask(question, console=console).strip()
+        if answer and (not choices or answer in choices):
+            return answer
+        hint = did_you_mean(answer, choices) if choices else ""
+        console.print(f"«{answer}» går ikke. {hint}".strip(), highlight=False, markup=False)
 
 
 def _checked(value: str, known: list[str], option: str, where: str) -> str:

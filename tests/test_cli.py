@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import socket
 import subprocess
 import sys
@@ -177,3 +179,25 @@ def test_serve_previews_and_rebuilds_when_content_changes(make_site: MakeSite) -
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_new_asks_in_a_terminal_until_the_answer_is_valid(make_site: MakeSite) -> None:
+    source = make_site()
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "new", "job", "--site", str(source)],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(terminal)
+    # Title, a misspelt unit, the right unit, the profession.
+    os.write(controller, "Sykepleier natt på Fjordtun\nfjordtune\nfjordtun\nsykepleier\n".encode())
+    output, _ = process.communicate(timeout=60)
+    os.close(controller)
+    text = output.decode()
+    assert process.returncode == 0, text
+    assert "mente du «fjordtun»?" in text
+    created = source / "content/jobs/sykepleier-natt-pa-fjordtun.md"
+    assert "unit: fjordtun" in created.read_text(encoding="utf-8")
