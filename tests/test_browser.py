@@ -97,3 +97,32 @@ def test_the_job_list_and_job_page_work_without_javascript(browser, site_url: st
     assert page.locator("h1").first.inner_text() == first_title
     assert page.locator("a.careers-apply").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_title"),
+    [
+        ("Solbakken", "Sykepleier natt – Solbakken sykehjem"),
+        ("sykepleiere", "Sykepleiere til korttid og akutte døgnplasser"),
+        ("helsefagarbeidere", "Helsefagarbeidere i hjemmetjenesten Sentrum"),
+        ("lærling", "Lærling i helsearbeiderfaget 2027"),
+        ("sykepl", "Sykepleier natt – Solbakken sykehjem"),
+    ],
+)
+def test_search_finds_whole_norwegian_words_and_beginnings(  # type: ignore[no-untyped-def]
+    browser, site_url: str, query: str, expected_title: str
+) -> None:
+    """Whole inflected words and names are found, and so are beginnings of words."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "/\\d/.test(document.querySelector('.md-search-result__meta')?.textContent)",
+        timeout=10_000,
+    )
+    titles = page.locator(".md-search-result__article h1").all_inner_texts()
+    assert expected_title in titles
+    context.close()
