@@ -28,6 +28,12 @@ DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
 CONSENT_RENEWAL_DAYS = 30
 SECTIONS = ("jobs", "stories", "placements", "events")
 RESERVED_PAGE_SLUGS = {"index", "assets", "search", "404"}
+# Where each content type names a unit or a profession (for files that fail their model).
+RAW_REFERENCES: dict[str, tuple[tuple[FieldPath, str], ...]] = {
+    "jobs": ((("unit",), UNITS), (("profession",), PROFESSIONS)),
+    "stories": ((("person", "unit"), UNITS), (("person", "profession"), PROFESSIONS)),
+    "placements": ((("unit",), UNITS),),
+}
 
 
 def today_in_oslo() -> date:
@@ -176,6 +182,7 @@ class CrossReferences:
         already_reported: dict[str, set[str] | None],
     ) -> None:
         self.site = site
+        self.sources = sources
         self.diagnostics = diagnostics
         self.already_reported = already_reported
         self.documents = {
@@ -188,6 +195,7 @@ class CrossReferences:
 
     def check(self) -> None:
         site = self.site
+        self.check_references_of_invalid_files()
         self.check_file("site_config.yml", ("brand", "logo"), site.config.brand.logo)
         story_slugs = [story.slug for story in site.stories]
         for job in site.jobs:
@@ -264,6 +272,25 @@ class CrossReferences:
                         site.professions,
                         PROFESSIONS,
                     )
+
+    def check_references_of_invalid_files(self) -> None:
+        """A file that failed its model still names a unit and a profession: check those too,
+        so that every error shows at once."""
+        site = self.site
+        known = {UNITS: site.units, PROFESSIONS: site.professions}
+        validated = {item.source for item in (*site.jobs, *site.stories, *site.placements)}
+        for folder, references in RAW_REFERENCES.items():
+            for document in self.sources.content[folder]:
+                if document.relative in validated or not isinstance(document.data, dict):
+                    continue
+                for field_path, where in references:
+                    value: Any = document.data
+                    for part in field_path:
+                        value = value.get(part) if isinstance(value, dict) else None
+                    if isinstance(value, str) and SLUG_PATTERN.match(value):
+                        self.check_reference(
+                            document.relative, field_path, value, known[where], where
+                        )
 
     def line(self, source: str, field_path: FieldPath) -> int:
         document = self.documents.get(source)

@@ -633,3 +633,15 @@ def test_aliases_that_multiply_are_stopped_with_a_message(make_site: MakeSite) -
     assert result.exit_code == 1
     assert_no_traceback(result)
     assert "data/professions.yml:" in result.output and "alias" in result.output
+
+
+def test_an_unknown_unit_is_reported_even_when_the_file_has_other_errors(
+    make_site: MakeSite,
+) -> None:
+    job = edited_job("unit: solbakken", "unit: solbaken")
+    job = edited(job, "position_percent: 100", "position_percent: hundre")
+    result = check(make_site({JOB_FILE: job}))
+    assert result.exit_code == 1
+    assert f"{JOB_FILE}:6: position_percent:" in result.output
+    assert f"{JOB_FILE}:4: unit: «solbaken» finnes ikke" in result.output
+    assert "mente du «solbakken»?" in result.output
