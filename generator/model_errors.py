@@ -14,6 +14,16 @@ from generator.diagnostics import Diagnostics
 from generator.models.fields import HINTS
 from generator.source import FieldPath, SourceDocument, dotted_field
 
+# Words authors write where a fixed value is expected, and what to write instead.
+COMMON_MIX_UPS = {
+    "deltid": "stillingsstørrelsen skrives i position_percent, for eksempel position_percent: 80",
+    "heltid": "stillingsstørrelsen skrives i position_percent: 100",
+    "midlertidig": "skriv vikariat (for noen som er borte) eller engasjement",
+    "permanent": "skriv fast",
+    "fast ansettelse": "skriv fast",
+    "turnus": "skriv vaktene som en liste, for eksempel shifts: [dag, kveld, helg]",
+}
+
 
 def did_you_mean(word: str, candidates: typing.Iterable[str]) -> str:
     """A «mente du …?» hint for the closest candidate, or an empty string."""
@@ -96,7 +106,7 @@ def _message_and_hint(error: ErrorDetails, model: type[BaseModel]) -> tuple[str,
         expected = [part.strip(" '") for part in str(context.get("expected", "")).split(",")]
         expected = [choice for part in expected for choice in part.split(" or ")]
         expected = [choice.strip(" '") for choice in expected if choice.strip(" '")]
-        hint = did_you_mean(str(value), expected)
+        hint = COMMON_MIX_UPS.get(str(value).lower()) or did_you_mean(str(value), expected)
         return (
             f"«{_shown(value)}» er ikke en gyldig verdi; gyldige verdier: {', '.join(expected)}",
             hint,
