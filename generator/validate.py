@@ -28,8 +28,9 @@ DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
 CONSENT_RENEWAL_DAYS = 30
 SECTIONS = ("jobs", "stories", "placements", "events")
 RESERVED_PAGE_SLUGS = {"index", "assets", "search", "404"}
-# Where each content type names a unit or a profession (for files that fail their model).
-RAW_REFERENCES: dict[str, tuple[tuple[FieldPath, str], ...]] = {
+STORIES = "content/stories/"
+# Where each content type names a unit or a profession.
+NAMED_UNITS_AND_PROFESSIONS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
     "jobs": ((("unit",), UNITS), (("profession",), PROFESSIONS)),
     "stories": ((("person", "unit"), UNITS), (("person", "profession"), PROFESSIONS)),
     "placements": ((("unit",), UNITS),),
@@ -194,19 +195,31 @@ class CrossReferences:
             self.documents[sources.config.relative] = sources.config
 
     def check(self) -> None:
-        site = self.site
-        self.check_references_of_invalid_files()
-        self.check_file("site_config.yml", ("brand", "logo"), site.config.brand.logo)
-        story_slugs = [story.slug for story in site.stories]
-        for job in site.jobs:
-            self.check_reference(job.source, ("unit",), job.unit, site.units, UNITS)
-            self.check_reference(
-                job.source,
-                ("profession",),
-                job.profession,
-                site.professions,
-                PROFESSIONS,
-            )
+        self.check_units_and_professions()
+        self.check_file("site_config.yml", ("brand", "logo"), self.site.config.brand.logo)
+        self.check_jobs()
+        self.check_stories()
+        self.check_placements()
+        self.check_events()
+        self.check_pages()
+
+    def check_units_and_professions(self) -> None:
+        """Read from the raw data, so that a file that failed its model is checked too and
+        every error shows at once."""
+        known = {UNITS: self.site.units, PROFESSIONS: self.site.professions}
+        for folder, references in NAMED_UNITS_AND_PROFESSIONS.items():
+            for document in self.sources.content[folder]:
+                for field_path, where in references:
+                    value: Any = document.data
+                    for part in field_path:
+                        value = value.get(part) if isinstance(value, dict) else None
+                    if isinstance(value, str) and SLUG_PATTERN.match(value):
+                        self.check_reference(
+                            document.relative, field_path, value, known[where], where
+                        )
+
+    def check_jobs(self) -> None:
+        for job in self.site.jobs:
             self.check_file(job.source, ("image",), job.image)
             if job.deadline and job.deadline < job.published:
                 self.error(
@@ -216,37 +229,24 @@ class CrossReferences:
                     f"{job.published.isoformat()}",
                     "sjekk begge datoene; fristen må være samme dag som eller etter publisering",
                 )
-        for story in site.stories:
-            self.check_reference(
-                story.source, ("person", "unit"), story.person.unit, site.units, UNITS
-            )
-            self.check_reference(
-                story.source,
-                ("person", "profession"),
-                story.person.profession,
-                site.professions,
-                PROFESSIONS,
-            )
+
+    def check_stories(self) -> None:
+        for story in self.site.stories:
             self.check_file(story.source, ("photo",), story.photo)
             self.check_consent(story)
-        for placement in site.placements:
-            self.check_reference(placement.source, ("unit",), placement.unit, site.units, UNITS)
+
+    def check_placements(self) -> None:
+        story_slugs = [story.slug for story in self.site.stories]
+        for placement in self.site.placements:
             self.check_file(placement.source, ("binder",), placement.binder)
             for index, slug in enumerate(placement.stories):
                 self.check_reference(
-                    placement.source, ("stories", index), slug, story_slugs, "content/stories/"
+                    placement.source, ("stories", index), slug, story_slugs, STORIES
                 )
-        reserved = {Language(site.language).path(section) for section in SECTIONS}
-        reserved |= RESERVED_PAGE_SLUGS
-        for page in site.pages:
-            if page.slug in reserved:
-                self.error(
-                    page.source,
-                    (),
-                    f"filnavnet «{page.slug}.md» er opptatt av en side nettstedet lager selv",
-                    f"gi filen et annet navn; disse er opptatt: {', '.join(sorted(reserved))}",
-                )
-        for event in site.events:
+
+    def check_events(self) -> None:
+        story_slugs = [story.slug for story in self.site.stories]
+        for event in self.site.events:
             if event.end < event.start:
                 self.error(
                     event.source,
@@ -258,39 +258,28 @@ class CrossReferences:
             for index, member in enumerate(event.patrol):
                 if member.story:
                     self.check_reference(
-                        event.source,
-                        ("patrol", index, "story"),
-                        member.story,
-                        story_slugs,
-                        "content/stories/",
+                        event.source, ("patrol", index, "story"), member.story, story_slugs, STORIES
                     )
                 if member.profession:
                     self.check_reference(
                         event.source,
                         ("patrol", index, "profession"),
                         member.profession,
-                        site.professions,
+                        self.site.professions,
                         PROFESSIONS,
                     )
 
-    def check_references_of_invalid_files(self) -> None:
-        """A file that failed its model still names a unit and a profession: check those too,
-        so that every error shows at once."""
-        site = self.site
-        known = {UNITS: site.units, PROFESSIONS: site.professions}
-        validated = {item.source for item in (*site.jobs, *site.stories, *site.placements)}
-        for folder, references in RAW_REFERENCES.items():
-            for document in self.sources.content[folder]:
-                if document.relative in validated or not isinstance(document.data, dict):
-                    continue
-                for field_path, where in references:
-                    value: Any = document.data
-                    for part in field_path:
-                        value = value.get(part) if isinstance(value, dict) else None
-                    if isinstance(value, str) and SLUG_PATTERN.match(value):
-                        self.check_reference(
-                            document.relative, field_path, value, known[where], where
-                        )
+    def check_pages(self) -> None:
+        reserved = {Language(self.site.language).path(section) for section in SECTIONS}
+        reserved |= RESERVED_PAGE_SLUGS
+        for page in self.site.pages:
+            if page.slug in reserved:
+                self.error(
+                    page.source,
+                    (),
+                    f"filnavnet «{page.slug}.md» er opptatt av en side nettstedet lager selv",
+                    f"gi filen et annet navn; disse er opptatt: {', '.join(sorted(reserved))}",
+                )
 
     def line(self, source: str, field_path: FieldPath) -> int:
         document = self.documents.get(source)
