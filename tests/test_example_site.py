@@ -61,6 +61,9 @@ def test_open_jobs_have_facts_apply_button_and_contacts(example_site: Path) -> N
         for contact in meta.get("contacts", []):
             if contact.get("email"):
                 assert html.select_one(f'a[href="mailto:{contact["email"]}"]') is not None
+            if contact.get("phone"):
+                digits = "".join(c for c in str(contact["phone"]) if c.isdigit() or c == "+")
+                assert html.select_one(f'a[href="tel:{digits}"]') is not None
 
 
 def test_past_deadline_jobs_are_not_in_the_open_lists(example_site: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.language import Language
 from generator.models import Event, Job, Placement, Story, Unit
+from generator.models.fields import Contact
 from generator.site import Site
 
 View = dict[str, Any]
@@ -50,6 +51,16 @@ class Views:
             "parking": unit.parking,
             "mentor_program": unit.mentor_program,
             "intro_program": unit.intro_program,
+        }
+
+    def contact(self, contact: Contact) -> View:
+        digits = "".join(c for c in contact.phone or "" if c.isdigit() or c == "+")
+        return {
+            "name": contact.name or "",
+            "title": contact.title or "",
+            "phone": contact.phone or "",
+            "phone_link": f"tel:{digits}" if digits else "",
+            "email": contact.email or "",
         }
 
     def profession_name(self, key: str) -> str:
@@ -111,17 +122,7 @@ class Views:
                 "reference": job.reference or "",
                 "apply_url": job.apply_url or "",
                 "apply_email": job.apply_email or "",
-                "contacts": [
-                    {
-                        "name": contact.name or "",
-                        "title": contact.title or "",
-                        "phone": contact.phone or "",
-                        "phone_link": "tel:"
-                        + "".join(c for c in (contact.phone or "") if c.isdigit() or c == "+"),
-                        "email": contact.email or "",
-                    }
-                    for contact in job.contacts
-                ],
+                "contacts": [self.contact(contact) for contact in job.contacts],
                 "image": job.image if job.image else "",
                 "image_alt": job.image_alt or "",
                 "published": language.date(job.published),
@@ -157,13 +158,12 @@ class Views:
     def placement_page(self, placement: Placement) -> View:
         view = self.placement_card(placement)
         published = {story.slug: story for story in self.site.published_stories}
-        contact = placement.contact
         view.update(
             {
                 "programs": [program.model_dump() for program in placement.programs],
                 "supervision": placement.supervision,
                 "first_day": placement.first_day,
-                "contact": contact.model_dump() if contact else None,
+                "contact": self.contact(placement.contact) if placement.contact else None,
                 "binder": placement.binder if placement.binder else "",
                 "stories": [
                     self.story_card(published[slug])
