@@ -8,7 +8,7 @@ the field, what was expected and, where it helps, a hint. Validation errors have
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -66,11 +66,6 @@ class Diagnostics:
         diagnostic = Diagnostic(file, line, field_name, message, hint, severity=severity)
         if diagnostic not in self.items:
             self.items.append(diagnostic)
-
-    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
-        for diagnostic in diagnostics:
-            if diagnostic not in self.items:
-                self.items.append(diagnostic)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(sorted(self.items, key=lambda d: (d.file, d.line, d.field, d.message)))

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostics
-from generator.models.fields import HINTS
+from generator.models.fields import HINTS, shown
 from generator.source import FieldPath, SourceDocument, dotted_field
 
 # Words authors write where a fixed value is expected, and what to write instead.
@@ -29,16 +29,6 @@ def did_you_mean(word: str, candidates: typing.Iterable[str]) -> str:
     """A «mente du …?» hint for the closest candidate, or an empty string."""
     matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
     return f"mente du «{matches[0]}»?" if matches else ""
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "tom verdi"
-    if isinstance(value, dict):
-        return "felt med underfelt"
-    if isinstance(value, list):
-        return "en liste"
-    return str(value)
 
 
 def _type_name(value: Any) -> str:
@@ -108,26 +98,32 @@ def _message_and_hint(error: ErrorDetails, model: type[BaseModel]) -> tuple[str,
         expected = [choice.strip(" '") for choice in expected if choice.strip(" '")]
         hint = COMMON_MIX_UPS.get(str(value).lower()) or did_you_mean(str(value), expected)
         return (
-            f"«{_shown(value)}» er ikke en gyldig verdi; gyldige verdier: {', '.join(expected)}",
+            f"«{shown(value)}» er ikke en gyldig verdi; gyldige verdier: {', '.join(expected)}",
             hint,
         )
     if kind in {"string_type", "str_type"}:
         return f"forventet tekst, fikk {_type_name(value)}", HINTS["text"]
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return (
-            f"«{_shown(value)}» er ikke et heltall",
+            f"«{shown(value)}» er ikke et heltall",
             "skriv et helt tall uten tegn, for eksempel 2",
         )
     if kind in {"float_type", "float_parsing"}:
-        return f"«{_shown(value)}» er ikke et tall", "skriv et tall med punktum, for eksempel 63.43"
+        return (
+            f"«{shown(value)}» er ikke et tall",
+            "skriv et tall med punktum, for eksempel 63.43",
+        )
     if kind in {"bool_type", "bool_parsing"}:
-        return f"«{_shown(value)}» er ikke true eller false", "skriv true (ja) eller false (nei)"
+        return (
+            f"«{shown(value)}» er ikke true eller false",
+            "skriv true (ja) eller false (nei)",
+        )
     if kind in {"greater_than_equal", "greater_than"}:
         limit = context.get("ge", context.get("gt"))
-        return f"«{_shown(value)}» er for lite; må være minst {limit}", ""
+        return f"«{shown(value)}» er for lite; må være minst {limit}", ""
     if kind in {"less_than_equal", "less_than"}:
         limit = context.get("le", context.get("lt"))
-        return f"«{_shown(value)}» er for stort; kan være høyst {limit}", ""
+        return f"«{shown(value)}» er for stort; kan være høyst {limit}", ""
     if kind == "list_type":
         return (
             f"forventet en liste, fikk {_type_name(value)}",
@@ -145,7 +141,7 @@ def _message_and_hint(error: ErrorDetails, model: type[BaseModel]) -> tuple[str,
         return "listen kan ikke være tom", "legg til minst ett punkt"
     if kind in {"string_too_short"}:
         return "kan ikke være tom", ""
-    return f"ugyldig verdi «{_shown(value)}» ({error['msg']})", ""
+    return f"ugyldig verdi «{shown(value)}» ({error['msg']})", ""
 
 
 def report_validation_error(

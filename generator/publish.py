@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics
-
 # Marks a folder as made by `careers build`, so we never replace a folder of someone else's.
 BUILD_MARKER = ".careers-build"
 LOCK_TIMEOUT_SECONDS = 600
@@ -32,11 +30,6 @@ class PublishError(Exception):
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.message, self.hint = message, hint
-
-    def as_diagnostics(self, out: Path) -> Diagnostics:
-        diagnostics = Diagnostics()
-        diagnostics.add(str(out), 0, "", self.message, self.hint)
-        return diagnostics
 
 
 def check_output_folder(out: Path, site_dir: Path) -> None:

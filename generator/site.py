@@ -38,10 +38,6 @@ class Site:
         )
 
     @property
-    def closed_jobs(self) -> list[Job]:
-        return [job for job in self.jobs if not job.is_open(on=self.today)]
-
-    @property
     def published_stories(self) -> list[Story]:
         """Stories with valid consent on the build date, newest first."""
         stories = [story for story in self.stories if story.has_consent(on=self.today)]

@@ -61,8 +61,15 @@ class ContentModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def _shown(value: Any) -> str:
-    return "tom verdi" if value is None else str(value)
+def shown(value: Any) -> str:
+    """A value as an author would recognise it in a message."""
+    if value is None:
+        return "tom verdi"
+    if isinstance(value, dict):
+        return "felt med underfelt"
+    if isinstance(value, list):
+        return "en liste"
+    return str(value)
 
 
 def _text(value: Any) -> Any:
@@ -86,9 +93,7 @@ def _title(value: Any) -> Any:
 
 def _slug(value: Any) -> Any:
     if not isinstance(value, str) or not SLUG_PATTERN.match(value):
-        raise PydanticCustomError(
-            "slug", "«{value}» er ikke en gyldig id", {"value": _shown(value)}
-        )
+        raise PydanticCustomError("slug", "«{value}» er ikke en gyldig id", {"value": shown(value)})
     return value
 
 
@@ -103,7 +108,7 @@ def _percent(value: Any) -> float | int:
             number = None
     if number is None or not 1 <= number <= 100:
         raise PydanticCustomError(
-            "percent", "«{value}» er ikke et tall mellom 1 og 100", {"value": _shown(value)}
+            "percent", "«{value}» er ikke et tall mellom 1 og 100", {"value": shown(value)}
         )
     return int(number) if number.is_integer() else round(number, 2)
 
@@ -120,7 +125,7 @@ def parse_date(value: Any) -> Any:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise PydanticCustomError("date", "«{value}» er ikke en gyldig dato", {"value": _shown(value)})
+    raise PydanticCustomError("date", "«{value}» er ikke en gyldig dato", {"value": shown(value)})
 
 
 def _date_or_text(value: Any) -> Any:
@@ -144,7 +149,7 @@ def _local_datetime(value: Any) -> datetime:
             parsed = None  # a bare date has no time of day
     if parsed is None:
         raise PydanticCustomError(
-            "datetime", "«{value}» er ikke et gyldig tidspunkt", {"value": _shown(value)}
+            "datetime", "«{value}» er ikke et gyldig tidspunkt", {"value": shown(value)}
         )
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=OSLO)
 
@@ -153,7 +158,7 @@ def _https_url(value: Any) -> Any:
     if isinstance(value, str) and re.match(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", value):
         return value
     raise PydanticCustomError(
-        "https_url", "«{value}» er ikke en https-lenke", {"value": _shown(value)}
+        "https_url", "«{value}» er ikke en https-lenke", {"value": shown(value)}
     )
 
 
@@ -161,7 +166,7 @@ def _email(value: Any) -> Any:
     if isinstance(value, str) and EMAIL_PATTERN.match(value.strip()):
         return value.strip()
     raise PydanticCustomError(
-        "email", "«{value}» er ikke en gyldig e-postadresse", {"value": _shown(value)}
+        "email", "«{value}» er ikke en gyldig e-postadresse", {"value": shown(value)}
     )
 
 
@@ -171,7 +176,7 @@ def _phone(value: Any) -> Any:
     if is_phone_like and sum(character.isdigit() for character in text) >= 8:
         return str(text).strip()
     raise PydanticCustomError(
-        "phone", "«{value}» er ikke et gyldig telefonnummer", {"value": _shown(value)}
+        "phone", "«{value}» er ikke et gyldig telefonnummer", {"value": shown(value)}
     )
 
 
@@ -179,21 +184,21 @@ def _country(value: Any) -> Any:
     if isinstance(value, str) and value.strip().upper() in ISO_COUNTRY_CODES:
         return value.strip().upper()
     raise PydanticCustomError(
-        "country", "«{value}» er ikke en landkode etter ISO 3166-1", {"value": _shown(value)}
+        "country", "«{value}» er ikke en landkode etter ISO 3166-1", {"value": shown(value)}
     )
 
 
 def _color(value: Any) -> Any:
     if isinstance(value, str) and COLOR_PATTERN.match(value.strip()):
         return value.strip().lower()
-    raise PydanticCustomError("color", "«{value}» er ikke en fargekode", {"value": _shown(value)})
+    raise PydanticCustomError("color", "«{value}» er ikke en fargekode", {"value": shown(value)})
 
 
 def _site_path(value: Any) -> Any:
     """A relative path inside the site; existence is checked when the whole site is known."""
     if not isinstance(value, str) or not value.strip():
         raise PydanticCustomError(
-            "site_path", "«{value}» er ikke en filsti", {"value": _shown(value)}
+            "site_path", "«{value}» er ikke en filsti", {"value": shown(value)}
         )
     return value.strip()
 
@@ -203,7 +208,7 @@ def _postcode(value: Any) -> Any:
     if isinstance(text, str) and re.fullmatch(r"\d{4}", text.strip()):
         return text.strip()
     raise PydanticCustomError(
-        "postcode", "«{value}» er ikke et postnummer", {"value": _shown(value)}
+        "postcode", "«{value}» er ikke et postnummer", {"value": shown(value)}
     )
 
 
