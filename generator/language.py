@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -12,6 +13,20 @@ import yaml
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 MATERIAL_LANGUAGE = {"nb": "nb", "nn": "nn", "en": "en"}
+TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o"})
+# Norwegian alphabetical order puts æ, ø, å after z, in that order (Unicode has å before æ).
+NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three after «z»
+
+
+def slugify(text: str) -> str:
+    """A URL-safe name: «Øyane» → «oyane», «Fjordvik helsehus» → «fjordvik-helsehus»."""
+    ascii_text = text.lower().translate(TRANSLITERATION)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+
+
+def sort_key(text: str) -> str:
+    """Sorts names the Norwegian way: Vestsida, Øyane, Åsen."""
+    return text.lower().translate(NORWEGIAN_ORDER)
 
 
 @cache

@@ -13,18 +13,13 @@ from rich.console import Console
 from rich.prompt import Prompt
 
 from generator.diagnostics import UsageError
+from generator.language import slugify
 from generator.model_errors import did_you_mean
 from generator.pipeline import read_site
 from generator.site import Site
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
 FOLDERS = {"job": "jobs", "story": "stories", "event": "events", "placement": "placements"}
-TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o"})
-
-
-def slugify(title: str) -> str:
-    text = title.lower().translate(TRANSLITERATION)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-")
 
 
 def _ask(

@@ -26,7 +26,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
 
 CONSENT_RENEWAL_DAYS = 30
-SECTIONS = ("jobs", "stories", "placements", "events")
+SECTIONS = ("jobs", "units", "stories", "placements", "events")
 RESERVED_PAGE_SLUGS = {"index", "assets", "search", "404"}
 STORIES = "content/stories/"
 # Where each content type names a unit or a profession.
@@ -219,7 +219,17 @@ class CrossReferences:
                         )
 
     def check_jobs(self) -> None:
+        # The job list's filter pages live beside the ads: stillinger/yrke/…, stillinger/vakt/…
+        filter_paths = Language(self.site.language).strings["filter_paths"].values()
         for job in self.site.jobs:
+            if job.slug in filter_paths:
+                self.error(
+                    job.source,
+                    (),
+                    f"filnavnet «{job.slug}.md» er opptatt av filtersidene i stillingslisten",
+                    "gi filen et mer beskrivende navn, for eksempel sykepleier-natt-solbakken.md; "
+                    f"disse er opptatt: {', '.join(sorted(filter_paths))}",
+                )
             self.check_file(job.source, ("image",), job.image)
             if job.deadline and job.deadline < job.published:
                 self.error(

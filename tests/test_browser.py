@@ -89,7 +89,7 @@ def test_the_job_list_and_job_page_work_without_javascript(browser, site_url: st
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "stillinger/")
-    cards = page.locator(".careers-job-card h3 a")
+    cards = page.locator(".careers-job-card .careers-card__title a")
     assert cards.count() >= 10
     first_title = cards.first.inner_text()
     cards.first.click()

@@ -74,7 +74,7 @@ def test_past_deadline_jobs_are_not_in_the_open_lists(example_site: Path) -> Non
     assert len(closed) >= 1, "the example site must have a job past its deadline"
     listed = {
         a["href"].strip("/").split("/")[-1]
-        for a in soup(example_site / "stillinger" / "index.html").select(".careers-job-card h3 a")
+        for a in soup(example_site / "stillinger" / "index.html").select(".careers-job-card .careers-card__title a")
     }
     assert listed == set(jobs) - closed
     home_links = " ".join(a["href"] for a in soup(example_site / "index.html").select("a[href]"))

@@ -86,7 +86,10 @@ class Job(MarkdownDocument):
         return None if self.deadline is None else (self.deadline - on).days
 
     @property
-    def is_full_time(self) -> bool:
-        return bool(self.position_percent) and all(
-            percent == 100 for percent in self.position_percent or []
-        )
+    def offers_full_time(self) -> bool:
+        """At least one of the positions is 100 %: the «Heltid» badge and filter."""
+        return any(percent == 100 for percent in self.position_percent or [])
+
+    @property
+    def offers_part_time(self) -> bool:
+        return any(percent < 100 for percent in self.position_percent or [])

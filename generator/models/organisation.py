@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.fields import Contact, ContentModel, PostCode, Slug, Text
+from generator.models.fields import Contact, ContentModel, PositiveInt, PostCode, Slug, Text
 
 
 class GeoPoint(ContentModel):
@@ -29,6 +29,11 @@ class Unit(ContentModel):
     transport: Text = Field("", description="Hvordan komme hit på kveld, natt og helg")
     parking: Text = Field("", description="Parkering")
     contact: Contact | None = Field(None, description="Kontaktperson for enheten")
+    highlights: list[Text] = Field(
+        default_factory=list,
+        description="Kort om hva du får her, ett punkt per linje: «Fast fagdag hver måned»",
+    )
+    employees: PositiveInt | None = Field(None, description="Omtrent hvor mange som jobber her")
 
 
 class Profession(ContentModel):

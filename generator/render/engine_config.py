@@ -22,6 +22,8 @@ class PythonCall:
     keywords: dict[str, Any]
 
 
+OPEN_GRAPH_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+
 SOCIAL_ICONS = {
     "facebook": "fontawesome/brands/facebook",
     "instagram": "fontawesome/brands/instagram",
@@ -31,8 +33,13 @@ SOCIAL_ICONS = {
 
 
 def engine_config(
-    site: Site, docs_dir: Path, theme_dir: Path, nav: list[dict[str, str]]
+    site: Site,
+    docs_dir: Path,
+    theme_dir: Path,
+    nav: list[dict[str, str]],
+    job_cards: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
+    """`job_cards` are every open job's card by slug: pages list slugs, templates look up."""
     config = site.config
     language = Language(config.language)
     logo = config.brand.logo
@@ -89,6 +96,9 @@ def engine_config(
                 }
             }
         ],
+        # Small and cached: the job filters, sorting and the copy-link button. Every page
+        # works without it.
+        "extra_javascript": [{"path": "assets/javascripts/careers.js", "defer": True}],
         "markdown_extensions": [
             "attr_list",
             "md_in_html",
@@ -109,6 +119,8 @@ def engine_config(
             "organisation": config.organisation,
             "language": config.language,
             "hashtags": config.social.hashtags,
+            "locale": OPEN_GRAPH_LOCALE[config.language],
+            "job_cards": job_cards,
             # Material's footer links (icons are inline SVG: nothing loads from other hosts).
             "social": [
                 {

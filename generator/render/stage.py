@@ -15,7 +15,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.language import Language
+from generator.language import Language, sort_key
+from generator.models import Unit
 from generator.models.document import MarkdownDocument
 from generator.render.engine_config import PythonCall, engine_config
 from generator.render.views import Views
@@ -37,7 +38,7 @@ def stage_site(site: Site, staging: Path) -> Path:
     stager = _Stager(site, docs_dir, theme_dir)
     stager.stage_all()
     config_file = staging / "mkdocs.yml"
-    config = engine_config(site, docs_dir, theme_dir, stager.nav)
+    config = engine_config(site, docs_dir, theme_dir, stager.nav, stager.views.job_cards())
     config_file.write_text(_dump_yaml(config), encoding="utf-8")
     return config_file
 
@@ -82,6 +83,7 @@ class _Stager:
     def stage_all(self) -> None:
         self.stage_home()
         self.stage_jobs()
+        self.stage_units()
         self.stage_stories()
         self.stage_placements()
         self.stage_events()
@@ -111,7 +113,7 @@ class _Stager:
                     "open_jobs_count": self.language.count(
                         len(open_jobs), "open_jobs_count_one", "open_jobs_count_many"
                     ),
-                    "jobs": [views.job_card(job) for job in open_jobs[:6]],
+                    **views.home(),
                     "jobs_url": views.url("jobs"),
                     "stories": [views.story_card(story) for story in site.published_stories[:3]],
                     "stories_url": views.url("stories"),
@@ -139,11 +141,12 @@ class _Stager:
     def stage_detail(
         self,
         folder: str,
-        item: MarkdownDocument,
+        item: MarkdownDocument | Unit,
         template: str,
         view: dict[str, Any],
         description: str,
-        body: str | None = None,
+        body: str = "",
+        extra_meta: dict[str, Any] | None = None,
     ) -> None:
         """A generated detail page: out of the navigation, data for its template in `view`."""
         meta: dict[str, Any] = {
@@ -152,29 +155,70 @@ class _Stager:
             "description": description,
             "hide": FULL_WIDTH,
             template.removesuffix(".html"): view,
+            **(extra_meta or {}),
         }
-        if view.get("is_open") is False:
-            meta["robots"] = "noindex"
-        self.write_page(f"{folder}/{item.slug}.md", meta, item.body if body is None else body)
+        slug = item.slug if isinstance(item, MarkdownDocument) else item.id
+        self.write_page(f"{folder}/{slug}.md", meta, body)
 
     def stage_jobs(self) -> None:
-        site, views, language = self.site, self.views, self.language
-        folder = self.stage_list(
-            "jobs",
-            language.ui["open_jobs"],
-            "jobs.html",
-            {
-                "jobs": [views.job_card(job) for job in site.open_jobs],
-                "count_text": language.count(
-                    len(site.open_jobs), "open_jobs_count_one", "open_jobs_count_many"
-                ),
-            },
-        )
+        site, views = self.site, self.views
+        listing = views.job_listing()
+        folder = self.stage_list("jobs", listing["title"], "jobs.html", {"listing": listing})
+        # The filter pages: findable by search engines when they have jobs (a page per
+        # profession, district, …), never in the site's own search (they repeat the ads).
+        for selection, page in views.filters.pages.items():
+            listing = views.job_listing(page)
+            robots = "noindex, follow" if len(selection) > 1 or page.is_empty else None
+            meta: dict[str, Any] = {
+                "template": "jobs.html",
+                "title": listing["title"],
+                "description": f"{listing['title']} – {site.config.organisation}",
+                "hide": FULL_WIDTH,
+                "search": {"exclude": True},
+                "listing": listing,
+            }
+            if robots:
+                meta["robots"] = robots
+            self.write_page(views.filters.url(selection) + "index.md", meta)
         body_template = self.markdown_templates.get_template("job.md")
         for job in site.jobs:
             body = body_template.render(body=job.body, ad_footer=site.config.ad_footer)
             view = views.job_page(job)
-            self.stage_detail(folder, job, "job.html", view, job.summary or job.title, body)
+            # A closed ad keeps its page, so old links still lead somewhere, but leaves search
+            # engines, the sitemap and the site's search.
+            closed = {"robots": "noindex", "search": {"exclude": True}}
+            extra_meta: dict[str, Any] = {} if view["is_open"] else closed
+            if job.image:
+                extra_meta |= {"image": views.absolute_url(job.image), "image_alt": job.image_alt}
+            description = job.summary or job.title
+            self.stage_detail(folder, job, "job.html", view, description, body, extra_meta)
+
+    def stage_units(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        units = sorted(site.units.values(), key=lambda unit: sort_key(unit.name))
+        districts = sorted({unit.district for unit in units}, key=sort_key)
+        folder = self.stage_list(
+            "units",
+            ui["units"],
+            "units.html",
+            {
+                "lead": ui["units_lead"],
+                "districts": [
+                    {
+                        "name": district,
+                        "title": ui["units_in_district"].format(district=district),
+                        "units": [
+                            views.unit_card(unit) for unit in units if unit.district == district
+                        ],
+                    }
+                    for district in districts
+                ],
+            },
+        )
+        for unit in units:
+            view = views.unit_page(unit)
+            description = view["description"][0] if view["description"] else unit.name
+            self.stage_detail(folder, unit, "unit.html", view, description)
 
     def stage_stories(self) -> None:
         site, views = self.site, self.views
@@ -187,10 +231,10 @@ class _Stager:
         )
         for story in stories:
             view = views.story_card(story)
-            view["jobs"] = [
-                views.job_card(job) for job in site.open_jobs if job.unit == story.person.unit
-            ]
-            self.stage_detail(folder, story, "story.html", view, story.summary or story.quote)
+            view["jobs"] = [job.slug for job in views.unit_jobs(story.person.unit)]
+            self.stage_detail(
+                folder, story, "story.html", view, story.summary or story.quote, story.body
+            )
 
     def stage_placements(self) -> None:
         site, views = self.site, self.views
@@ -202,8 +246,9 @@ class _Stager:
         )
         for placement in site.placements:
             view = views.placement_page(placement)
+            description = placement.summary or placement.title
             self.stage_detail(
-                folder, placement, "placement.html", view, placement.summary or placement.title
+                folder, placement, "placement.html", view, description, placement.body
             )
 
     def stage_events(self) -> None:
@@ -219,7 +264,8 @@ class _Stager:
         )
         for event in site.events:
             view = views.event_page(event)
-            self.stage_detail(folder, event, "event.html", view, event.summary or event.title)
+            description = event.summary or event.title
+            self.stage_detail(folder, event, "event.html", view, description, event.body)
 
     def stage_pages(self) -> None:
         for page in self.site.pages:

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import quote, urlencode, urljoin
 
 from generator.language import Language
 from generator.models import Event, Job, Placement, Story, Unit
 from generator.models.fields import Contact
+from generator.render.job_filters import FilterPage, JobFilters, Selection
+from generator.render.structured_data import job_posting
 from generator.site import Site
+
+# How many jobs a job page suggests: the unit's other jobs, or similar ones once it is closed.
+RELATED_JOBS = 4
+# A job closing within this many days is «closing soon» on the home page.
+CLOSING_SOON_DAYS = 14
 
 View = dict[str, Any]
 
@@ -23,10 +31,14 @@ class Views:
     def __init__(self, site: Site) -> None:
         self.site = site
         self.language = Language(site.language)
+        self.filters = JobFilters(site)
 
     def url(self, section: str, slug: str = "") -> str:
         base = self.language.path(section) + "/"
         return base + (slug + "/" if slug else "")
+
+    def absolute_url(self, relative: str) -> str:
+        return urljoin(self.site.config.base_url, relative)
 
     def basics(self, section: str, item: Job | Story | Placement | Event) -> View:
         """What every card has: address, title and summary."""
@@ -38,20 +50,61 @@ class Views:
         }
 
     def unit(self, unit_id: str) -> View:
+        """What cards and fact boxes show of a unit, with the link to its page."""
         unit: Unit | None = self.site.units.get(unit_id)
         if unit is None:
-            return {"id": unit_id, "name": unit_id}
+            return {"id": unit_id, "name": unit_id, "url": ""}
         return {
             "id": unit.id,
             "name": unit.name,
+            "url": self.url("units", unit.id),
             "type": unit.type,
             "district": unit.district,
             "address": f"{unit.address}, {unit.postcode} {unit.city}",
-            "transport": unit.transport,
-            "parking": unit.parking,
             "mentor_program": unit.mentor_program,
             "intro_program": unit.intro_program,
         }
+
+    def unit_card(self, unit: Unit) -> View:
+        open_jobs = self.unit_jobs(unit.id)
+        return {
+            **self.unit(unit.id),
+            "title": unit.name,
+            "jobs_count_text": self.language.count(
+                len(open_jobs), "open_jobs_count_one", "open_jobs_count_many"
+            )
+            if open_jobs
+            else self.language.ui["unit_jobs_count_none"],
+        }
+
+    def unit_page(self, unit: Unit) -> View:
+        ui = self.language.ui
+        site = self.site
+        return {
+            **self.unit_card(unit),
+            "description": paragraphs(unit.description),
+            "highlights": list(unit.highlights),
+            "employees": ui["employees"].format(n=unit.employees) if unit.employees else "",
+            "transport": paragraphs(unit.transport),
+            "parking": unit.parking,
+            "map_url": map_url(unit),
+            "contact": self.contact(unit.contact) if unit.contact else None,
+            "jobs": [job.slug for job in self.unit_jobs(unit.id)],
+            "stories": [
+                self.story_card(story)
+                for story in site.published_stories
+                if story.person.unit == unit.id
+            ],
+            "placements": [
+                self.placement_card(placement)
+                for placement in site.placements
+                if placement.unit == unit.id
+            ],
+            "list_url": self.url("jobs"),
+        }
+
+    def unit_jobs(self, unit_id: str) -> list[Job]:
+        return [job for job in self.site.open_jobs if job.unit == unit_id]
 
     def contact(self, contact: Contact) -> View:
         digits = "".join(c for c in contact.phone or "" if c.isdigit() or c == "+")
@@ -94,27 +147,108 @@ class Views:
         }
 
     def job_card(self, job: Job) -> View:
+        """A job in lists; `filter_values` and the dates let the list script filter and sort."""
         language = self.language
         return {
             **self.basics("jobs", job),
             "unit": self.unit(job.unit),
             "profession": {"key": job.profession, "name": self.profession_name(job.profession)},
             "position_size": self.position_size(job),
-            "is_full_time": job.is_full_time,
+            "offers_full_time": job.offers_full_time,
             "employment_type": language.employment_type(job.employment_type)
             if job.employment_type
             else "",
             "shifts": [language.shift(shift) for shift in job.shifts],
             "deadline": self.deadline(job),
+            "published_date": job.published.isoformat(),
+            "filter_values": {
+                facet.segment: " ".join(sorted(facet.values_of(job)))
+                for facet in self.filters.facets
+            },
         }
 
+    def job_cards(self) -> dict[str, View]:
+        """Every open job's card, by slug. Stored once in the engine config; pages list slugs
+        (a thousand jobs on a hundred filter pages would otherwise repeat every card)."""
+        return {job.slug: self.job_card(job) for job in self.site.open_jobs}
+
+    def job_listing(self, page: FilterPage | None = None) -> View:
+        """The job list, whole (`page` None) or filtered, with its filter navigation."""
+        language, ui, filters = self.language, self.language.ui, self.filters
+        selection: Selection = page.selection if page else ()
+        jobs = page.jobs if page else tuple(filters.open_jobs)
+        total = len(filters.open_jobs)
+        labels = [facet.label_of(value) for facet, value in selection]
+        return {
+            "title": ui["open_jobs"] + (": " + ", ".join(labels) if labels else ""),
+            "list_url": self.url("jobs"),
+            "in_place": page is None,
+            "jobs": [job.slug for job in jobs],
+            "count_text": language.count(len(jobs), "open_jobs_count_one", "open_jobs_count_many"),
+            "total": total,
+            "selected": [
+                {
+                    "label": facet.label_of(value),
+                    "facet": facet.label,
+                    "remove_url": self.selection_url(filters.with_option(selection, facet, value)),
+                }
+                for facet, value in selection
+            ],
+            "facets": self.filter_navigation(selection),
+            "at_limit": len(selection) >= 2,
+            "form": [
+                {
+                    "segment": facet.segment,
+                    "label": facet.label,
+                    "options": [
+                        {"value": option.value, "label": option.label, "count": count}
+                        for option in facet.options
+                        if (count := len(filters.pages[((facet, option.value),)].jobs))
+                        or (facet, option.value) in selection
+                    ],
+                    "selected": [value for chosen, value in selection if chosen is facet],
+                }
+                for facet in filters.facets
+            ],
+        }
+
+    def filter_navigation(self, selection: Selection) -> list[View]:
+        """Per facet, the filter pages one click away: each value added to the selection, or
+        swapped for the facet's current value, or (the current value) taken away."""
+        filters = self.filters
+        navigation = []
+        for facet in filters.facets:
+            options = []
+            for option in facet.options:
+                target = filters.with_option(selection, facet, option.value)
+                selected = (facet, option.value) in selection
+                count = len(filters.pages[target].jobs) if target in filters.pages else 0
+                if target == ():
+                    count = len(filters.open_jobs)
+                if selected or count:
+                    options.append(
+                        {
+                            "label": option.label,
+                            "count": count,
+                            "url": self.selection_url(target),
+                            "selected": selected,
+                        }
+                    )
+            if options:
+                navigation.append({"label": facet.label, "options": options})
+        return navigation
+
+    def selection_url(self, selection: Selection) -> str:
+        return self.filters.url(selection) if selection else self.url("jobs")
+
     def job_page(self, job: Job) -> View:
-        language = self.language
+        language, site = self.language, self.site
         card = self.job_card(job)
         start = job.start
+        is_open = job.is_open(on=site.today)
         card.update(
             {
-                "is_open": job.is_open(on=self.site.today),
+                "is_open": is_open,
                 "list_url": self.url("jobs"),
                 "positions": job.positions,
                 "start": language.date(start) if isinstance(start, date) else (start or ""),
@@ -131,9 +265,110 @@ class Views:
                 )
                 if job.deadline
                 else "",
+                "share": self.share_links(card["url"], job.title),
+                "more_from_unit": self.more_from_unit(job),
+                "similar_jobs": [] if is_open else self.similar_jobs(job),
+                "json_ld": self.job_posting(job) if is_open else None,
             }
         )
         return card
+
+    def job_posting(self, job: Job) -> View:
+        site = self.site
+        return job_posting(
+            job,
+            config=site.config,
+            unit=site.units.get(job.unit),
+            profession=site.professions.get(job.profession),
+            url=self.absolute_url(self.url("jobs", job.slug)),
+        )
+
+    def share_links(self, relative_url: str, title: str) -> list[View]:
+        """Plain links to each network's share page: no third-party script on our pages."""
+        url = self.absolute_url(relative_url)
+        body = self.language.ui["share_email_body"].format(title=title, url=url)
+        return [
+            {
+                "network": "facebook",
+                "label": "Facebook",
+                "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+            },
+            {
+                "network": "linkedin",
+                "label": "LinkedIn",
+                "url": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+            },
+            {
+                "network": "x",
+                "label": "X",
+                "url": "https://x.com/intent/post?" + urlencode({"text": title, "url": url}),
+            },
+            {
+                "network": "email",
+                "label": self.language.ui["share_email"],
+                # mailto: wants %20 for spaces, not «+» (RFC 6068).
+                "url": f"mailto:?subject={quote(title)}&body={quote(body)}",
+            },
+        ]
+
+    def more_from_unit(self, job: Job) -> View:
+        """«Mer fra denne arbeidsplassen»: the unit's other open jobs, stories, placements."""
+        site = self.site
+        return {
+            "unit": self.unit(job.unit),
+            "jobs": [other.slug for other in self.unit_jobs(job.unit) if other.slug != job.slug][
+                :RELATED_JOBS
+            ],
+            "stories": [
+                self.story_card(story)
+                for story in site.published_stories
+                if story.person.unit == job.unit
+            ][:3],
+            "placements": [
+                self.placement_card(placement)
+                for placement in site.placements
+                if placement.unit == job.unit
+            ],
+        }
+
+    def similar_jobs(self, job: Job) -> list[str]:
+        """Open jobs for someone who followed an old link: same profession first, then the
+        same unit, then the same district."""
+        site = self.site
+        district = site.units[job.unit].district if job.unit in site.units else None
+
+        def closeness(other: Job) -> int:
+            other_unit = site.units.get(other.unit)
+            return (
+                (other.profession == job.profession) * 4
+                + (other.unit == job.unit) * 2
+                + (other_unit is not None and other_unit.district == district)
+            )
+
+        candidates = [other for other in site.open_jobs if other.slug != job.slug]
+        ranked = sorted(
+            (other for other in candidates if closeness(other)),
+            key=lambda other: -closeness(other),
+        )
+        return [other.slug for other in ranked][:RELATED_JOBS]
+
+    def home(self) -> View:
+        """The front page's two job lists: closing soon, and the newest."""
+        open_jobs = self.site.open_jobs
+        closing_soon = [
+            job
+            for job in open_jobs
+            if (days := job.days_left(on=self.site.today)) is not None and days <= CLOSING_SOON_DAYS
+        ][:3]
+        newest = sorted(
+            (job for job in open_jobs if job not in closing_soon),
+            key=lambda job: (job.published, job.slug),
+            reverse=True,
+        )[:6]
+        return {
+            "closing_soon": [job.slug for job in closing_soon],
+            "newest": [job.slug for job in newest],
+        }
 
     def story_card(self, story: Story) -> View:
         return {
@@ -212,3 +447,18 @@ class Views:
             }
         )
         return view
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text from YAML as paragraphs: blank lines separate them, line breaks do not."""
+    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
+    return [block for block in blocks if block]
+
+
+def map_url(unit: Unit) -> str:
+    """A link to the unit on OpenStreetMap (a link only: the page loads no map)."""
+    if unit.geo:
+        lat, lon = unit.geo.lat, unit.geo.lon
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    query = f"{unit.address}, {unit.postcode} {unit.city}"
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
