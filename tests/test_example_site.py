@@ -10,25 +10,11 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from tests.conftest import EXAMPLE_TODAY, REPO, run_careers
+from tests.sources import TODAY, example_jobs, front_matter, soup
 
-TODAY = date.fromisoformat(EXAMPLE_TODAY)
 OWN_HOST = "karriere.fjordvik.kommune.no"
-
-
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n")[1])
-
-
-def example_jobs() -> dict[str, dict]:
-    return {path.stem: front_matter(path) for path in sorted((REPO / "content/jobs").glob("*.md"))}
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -64,42 +50,6 @@ def test_open_jobs_have_facts_apply_button_and_contacts(example_site: Path) -> N
             if contact.get("phone"):
                 digits = "".join(c for c in str(contact["phone"]) if c.isdigit() or c == "+")
                 assert html.select_one(f'a[href="tel:{digits}"]') is not None
-
-
-def test_past_deadline_jobs_are_not_in_the_open_lists(example_site: Path) -> None:
-    jobs = example_jobs()
-    closed = {
-        slug for slug, meta in jobs.items() if date.fromisoformat(str(meta["deadline"])) < TODAY
-    }
-    assert len(closed) >= 1, "the example site must have a job past its deadline"
-    listed = {
-        a["href"].strip("/").split("/")[-1]
-        for a in soup(example_site / "stillinger" / "index.html").select(".careers-job-card .careers-card__title a")
-    }
-    assert listed == set(jobs) - closed
-    home_links = " ".join(a["href"] for a in soup(example_site / "index.html").select("a[href]"))
-    for slug in closed:
-        assert slug not in home_links
-
-
-def test_a_closed_job_page_says_so_and_is_not_indexed(example_site: Path) -> None:
-    for slug, meta in example_jobs().items():
-        if date.fromisoformat(str(meta["deadline"])) >= TODAY:
-            continue
-        html = soup(example_site / "stillinger" / slug / "index.html")
-        assert html.select_one('meta[name="robots"]')["content"] == "noindex"
-        assert "ikke lenger ledig" in html.get_text()
-        assert html.select_one("a.careers-apply") is None
-
-
-def test_open_jobs_are_sorted_by_deadline(example_site: Path) -> None:
-    dates = [
-        time["datetime"]
-        for time in soup(example_site / "stillinger" / "index.html").select(
-            ".careers-deadline time"
-        )
-    ]
-    assert dates == sorted(dates) and dates
 
 
 def test_every_page_declares_norwegian_bokmal(example_site: Path) -> None:

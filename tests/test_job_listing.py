@@ -1,0 +1,283 @@
+"""The job list and its filter pages, in the built example site and in small sites with
+fixed dates. Expected jobs come from the source files, read without the generator."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_SITE, run_careers
+from tests.sources import (
+    example_units,
+    listed_job_slugs,
+    open_example_jobs,
+    soup,
+)
+
+JOBS = "stillinger"
+
+
+def slug_of(name: str) -> str:
+    return name.lower().replace("ø", "o").replace("æ", "ae").replace("å", "a").replace(" ", "-")
+
+
+def facet_values(meta: dict) -> dict[str, set[str]]:
+    """The filter values of one ad, worked out from its front matter and units.yml."""
+    unit = example_units()[meta["unit"]]
+    percentages = meta.get("position_percent", [])
+    percentages = percentages if isinstance(percentages, list) else [percentages]
+    extents = {"heltid"} if 100 in percentages else set()
+    extents |= {"deltid"} if any(percent < 100 for percent in percentages) else set()
+    return {
+        "yrke": {meta["profession"]},
+        "bydel": {slug_of(unit["district"])},
+        "arbeidssted": {meta["unit"]},
+        "omfang": extents,
+        "ansettelse": {meta["employment_type"]} if "employment_type" in meta else set(),
+        "vakt": set(meta.get("shifts", [])),
+    }
+
+
+def expected(selection: dict[str, str]) -> list[str]:
+    return [
+        slug
+        for slug, meta in open_example_jobs().items()
+        if all(value in facet_values(meta)[segment] for segment, value in selection.items())
+    ]
+
+
+def test_the_list_shows_every_open_job_soonest_deadline_first(example_site: Path) -> None:
+    page = example_site / JOBS / "index.html"
+    assert listed_job_slugs(page) == list(open_example_jobs())
+    count = soup(page).select_one("[data-careers-count]")
+    assert count["role"] == "status"
+    assert count.get_text(strip=True) == f"{len(open_example_jobs())} ledige stillinger"
+
+
+def test_a_page_per_profession_lists_exactly_its_open_jobs(example_site: Path) -> None:
+    professions = {meta["profession"] for meta in open_example_jobs().values()}
+    assert len(professions) >= 5
+    for profession in professions:
+        page = example_site / JOBS / "yrke" / profession / "index.html"
+        assert listed_job_slugs(page) == expected({"yrke": profession}), profession
+
+
+def test_a_page_per_district_lists_exactly_its_open_jobs(example_site: Path) -> None:
+    districts = {slug_of(unit["district"]) for unit in example_units().values()}
+    assert districts == {"nordbyen", "sentrum", "vestsida", "oyane"}
+    for district in districts:
+        page = example_site / JOBS / "bydel" / district / "index.html"
+        jobs = expected({"bydel": district})
+        assert listed_job_slugs(page) == jobs, district
+        count = soup(page).select_one("[data-careers-count]").get_text(strip=True)
+        assert count == ("1 ledig stilling" if len(jobs) == 1 else f"{len(jobs)} ledige stillinger")
+
+
+def test_every_pair_of_filters_with_jobs_has_its_page(example_site: Path) -> None:
+    pages = 0
+    for slug, meta in open_example_jobs().items():
+        filters = [
+            (segment, value) for segment, values in facet_values(meta).items() for value in values
+        ]
+        for (first, first_value), (second, second_value) in combinations(filters, 2):
+            if first == second:
+                continue
+            page = example_site / JOBS / first / first_value / second / second_value / "index.html"
+            listed = listed_job_slugs(page)
+            assert slug in listed
+            assert listed == expected({first: first_value, second: second_value})
+            pages += 1
+    assert pages > 100
+
+
+def test_filter_links_lead_to_pages_with_the_count_they_promise(example_site: Path) -> None:
+    for page in [JOBS, f"{JOBS}/yrke/sykepleier", f"{JOBS}/bydel/sentrum/vakt/natt"]:
+        html = soup(example_site / page / "index.html")
+        links = html.select("[data-careers-filter-links] a:not([aria-current])")
+        assert links, page
+        for link in links:
+            count = int(link.select_one(".careers-filter__count").get_text(strip=True).strip("()"))
+            target = (example_site / page / link["href"]).resolve() / "index.html"
+            assert len(listed_job_slugs(target)) == count, (page, link["href"])
+
+
+def test_a_chosen_filter_links_back_to_the_page_without_it(example_site: Path) -> None:
+    page = example_site / JOBS / "yrke" / "sykepleier" / "vakt" / "natt" / "index.html"
+    chips = soup(page).select(".careers-chips a[aria-label]")
+    removed = {
+        chip["aria-label"]: (page.parent / chip["href"]).resolve().relative_to(example_site)
+        for chip in chips
+    }
+    assert removed == {
+        "Fjern filteret Sykepleier": Path(JOBS, "vakt", "natt"),
+        "Fjern filteret Natt": Path(JOBS, "yrke", "sykepleier"),
+    }
+
+
+def test_filter_pages_stay_out_of_search_and_pairs_out_of_search_engines(
+    example_site: Path,
+) -> None:
+    single = soup(example_site / JOBS / "yrke" / "sykepleier" / "index.html")
+    pair = soup(example_site / JOBS / "yrke" / "sykepleier" / "vakt" / "natt" / "index.html")
+    assert single.select_one('meta[name="robots"]') is None
+    assert pair.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+    index = (example_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "stillinger/yrke/" not in index and "stillinger/vakt/" not in index
+
+
+def test_the_sitemap_lists_live_pages_only(example_site: Path) -> None:
+    tree = ElementTree.parse(example_site / "sitemap.xml")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {loc.text for loc in tree.getroot().findall("s:url/s:loc", namespace)}
+    base = "https://karriere.fjordvik.kommune.no/"
+    for slug in open_example_jobs():
+        assert f"{base}{JOBS}/{slug}/" in urls
+    assert f"{base}{JOBS}/sykepleier-hjemmetjenesten-oyane/" not in urls  # closed
+    assert f"{base}{JOBS}/yrke/sykepleier/" in urls
+    assert f"{base}{JOBS}/yrke/sykepleier/vakt/natt/" not in urls  # a pair: noindex
+    assert f"{base}arbeidssteder/solbakken-sykehjem/" in urls
+
+
+@pytest.fixture
+def dated_site(make_site: Callable[..., Path], tmp_path: Path) -> Callable[[str], Path]:
+    """A site with ads closing yesterday, today, tomorrow and in 12 days, built on `today`."""
+
+    def job(slug: str, deadline: str, shifts: str = "[dag]") -> dict[str, str]:
+        return {
+            f"content/jobs/{slug}.md": f"""\
+---
+title: Stilling {slug}
+unit: solbakken
+profession: helsefagarbeider
+position_percent: [100, 75]
+positions: 2
+employment_type: vikariat
+shifts: {shifts}
+published: 2026-11-01
+deadline: {deadline}
+apply_email: post@testvik.example
+---
+
+Om stillingen.
+"""
+        }
+
+    def build(today: str) -> Path:
+        source = make_site(
+            {
+                **job("i-gar", "2026-11-25"),
+                **job("i-dag", "2026-11-26"),
+                **job("i-morgen", "2026-11-27", "[natt, helg]"),
+                **job("om-tolv-dager", "2026-12-08"),
+            }
+        )
+        out = tmp_path / "site"
+        result = run_careers("build", "--site", str(source), "--out", str(out), "--today", today)
+        assert result.exit_code == 0, result.output
+        return out
+
+    return build
+
+
+def test_deadlines_read_as_norwegian_dates_with_days_left(
+    dated_site: Callable[[str], Path],
+) -> None:
+    site = dated_site("2026-11-26")
+    page = site / JOBS / "index.html"
+    assert listed_job_slugs(page) == ["i-dag", "i-morgen", "om-tolv-dager", "sykepleier-natt"]
+    deadlines = [" ".join(p.get_text().split()) for p in soup(page).select(".careers-deadline")]
+    assert deadlines == [
+        "Søknadsfrist 26. november 2026 – Siste dag i dag",
+        "Søknadsfrist 27. november 2026 – 1 dag igjen",
+        "Søknadsfrist 8. desember 2026 – 12 dager igjen",
+        "Søknadsfrist 8. desember 2026 – 12 dager igjen",
+    ]
+    card = soup(page).select_one(".careers-job-card")
+    tags = [li.get_text(strip=True) for li in card.select(".careers-tags li")]
+    assert tags == ["Heltid", "Helsefagarbeider", "2 stillinger: 100 % og 75 %", "Vikariat", "Dag"]
+    closed = soup(site / JOBS / "i-gar" / "index.html")
+    assert "Stillingen er ikke lenger ledig" in closed.get_text()
+    assert "25. november 2026" in closed.get_text()
+
+
+def test_an_ad_closes_the_day_after_its_deadline(dated_site: Callable[[str], Path]) -> None:
+    site = dated_site("2026-11-27")
+    assert listed_job_slugs(site / JOBS / "index.html")[0] == "i-morgen"
+    assert "i-dag" not in listed_job_slugs(site / JOBS / "vakt" / "dag" / "index.html")
+    assert listed_job_slugs(site / JOBS / "vakt" / "natt" / "index.html") == [
+        "i-morgen",
+        "sykepleier-natt",
+    ]
+    text = soup(site / JOBS / "i-morgen" / "index.html").select_one(".careers-facts").get_text()
+    assert "Siste dag i dag" in " ".join(text.split())
+
+
+def test_every_value_has_a_page_even_without_jobs(dated_site: Callable[[str], Path]) -> None:
+    site = dated_site("2026-11-26")
+    page = site / JOBS / "ansettelse" / "sommerjobb" / "index.html"
+    html = soup(page)
+    assert listed_job_slugs(page) == []
+    assert "Ingen ledige stillinger passer dette filteret" in html.get_text()
+    assert html.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+
+
+def test_filter_paths_follow_the_site_language(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    config = (
+        "name: Jobb i Testvik\norganisation: Testvik kommune\n"
+        "base_url: https://karriere.testvik.example/\nlanguage: {language}\n"
+    )
+    for language, path in {
+        "nn": "stillingar/yrke/sykepleier",
+        "en": "jobs/profession/sykepleier",
+    }.items():
+        source = make_site({"site_config.yml": config.format(language=language)}, name=language)
+        out = tmp_path / f"out-{language}"
+        result = run_careers(
+            "build", "--site", str(source), "--out", str(out), "--today", "2026-11-20"
+        )
+        assert result.exit_code == 0, result.output
+        html = soup(out / path / "index.html")
+        assert listed_job_slugs(out / path / "index.html") == ["sykepleier-natt"]
+        title = html.find("h1").get_text(strip=True)
+        assert (
+            title
+            == {"nn": "Ledige stillingar: Sjukepleiar", "en": "Open positions: Nurse"}[language]
+        )
+
+
+def test_a_job_file_may_not_take_a_filter_page_name(make_site: Callable[..., Path]) -> None:
+    source = make_site({"content/jobs/vakt.md": MINIMAL_SITE["content/jobs/sykepleier-natt.md"]})
+    result = run_careers("check", "--site", str(source))
+    assert result.exit_code == 1
+    assert "content/jobs/vakt.md" in result.output
+    assert "opptatt av filtersidene" in result.output
+
+
+def test_the_home_page_shows_closing_soon_and_newest(example_site: Path) -> None:
+    home = soup(example_site / "index.html")
+    soon = [a["href"].rstrip("/").split("/")[-1] for a in home.select("#home-closing-soon ~ ul a")]
+    jobs = open_example_jobs()
+    closing = [
+        slug
+        for slug, meta in jobs.items()
+        if (date.fromisoformat(str(meta["deadline"])) - date(2026, 11, 23)).days <= 14
+    ]
+    assert soon == closing[:3]
+    newest_section = home.select_one('section[aria-labelledby="home-jobs"]')
+    newest = [
+        a["href"].rstrip("/").split("/")[-1]
+        for a in newest_section.select(".careers-card__title a")
+    ]
+    by_date = sorted(
+        (slug for slug in jobs if slug not in soon),
+        key=lambda slug: (str(jobs[slug]["published"]), slug),
+        reverse=True,
+    )
+    assert newest == by_date[:6]
