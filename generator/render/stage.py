@@ -25,9 +25,11 @@ from generator.site import Site
 # Lists and generated pages use the whole width: no navigation sidebar, no table of contents.
 FULL_WIDTH = ["navigation", "toc"]
 
-# The product's own templates: the embedded default site's overrides/ folder.
-EMBEDDED_SITE = Path(__file__).resolve().parents[2]
-EMBEDDED_OVERRIDES = EMBEDDED_SITE / "overrides"
+# The product's own templates: the embedded default site's overrides/ folder, copied into the
+# package when it is built as a wheel (see setup.py), read in place in a checkout.
+PACKAGED_OVERRIDES = Path(__file__).resolve().parents[1] / "embedded" / "overrides"
+CHECKOUT_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+EMBEDDED_OVERRIDES = PACKAGED_OVERRIDES if PACKAGED_OVERRIDES.is_dir() else CHECKOUT_OVERRIDES
 
 
 def stage_site(site: Site, staging: Path) -> Path:
