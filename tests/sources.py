@@ -1,9 +1,12 @@
 """The example site's source files read independently of the generator (plain YAML), and the
-built pages read as HTML: tests compare what was written with what was published."""
+built pages read as HTML: tests compare what was written with what was published.
+
+The readers are cached: treat what they return as read-only."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,15 +22,18 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("---\n")[1])
 
 
+@cache
 def example_jobs() -> dict[str, dict]:
     return {path.stem: front_matter(path) for path in sorted((REPO / "content/jobs").glob("*.md"))}
 
 
+@cache
 def example_units() -> dict[str, dict]:
     units = yaml.safe_load((REPO / "data/units.yml").read_text(encoding="utf-8"))
     return {unit["id"]: unit for unit in units}
 
 
+@cache
 def open_example_jobs() -> dict[str, dict]:
     """Open on the example's build date, in list order: soonest deadline first."""
     jobs = {
