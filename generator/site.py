@@ -1,12 +1,13 @@
 """The site model: everything loaded and validated, with the cross-references pages need.
 
-Built once in phase one; rendering only reads it.
+Built once in phase one; rendering only reads it (so the derived lists are computed once).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
@@ -29,7 +30,7 @@ class Site:
     def language(self) -> str:
         return self.config.language
 
-    @property
+    @cached_property
     def open_jobs(self) -> list[Job]:
         """Open ads, the soonest deadline first (ads without a deadline last)."""
         return sorted(
@@ -37,18 +38,18 @@ class Site:
             key=lambda job: (job.deadline or date.max, job.title, job.slug),
         )
 
-    @property
+    @cached_property
     def published_stories(self) -> list[Story]:
         """Stories with valid consent on the build date, newest first."""
         stories = [story for story in self.stories if story.has_consent(on=self.today)]
         return sorted(stories, key=lambda story: (story.published, story.slug), reverse=True)
 
-    @property
+    @cached_property
     def upcoming_events(self) -> list[Event]:
         events = [event for event in self.events if event.is_upcoming(on=self.today)]
         return sorted(events, key=lambda event: (event.start, event.slug))
 
-    @property
+    @cached_property
     def past_events(self) -> list[Event]:
         events = [event for event in self.events if not event.is_upcoming(on=self.today)]
         return sorted(events, key=lambda event: (event.start, event.slug), reverse=True)

@@ -7,6 +7,7 @@ no Python objects and no logic beyond loops and conditions (portable to other en
 from __future__ import annotations
 
 from datetime import date
+from itertools import islice
 from typing import Any
 from urllib.parse import quote, urlencode, urljoin
 
@@ -32,6 +33,9 @@ class Views:
         self.site = site
         self.language = Language(site.language)
         self.filters = JobFilters(site)
+        self.jobs_by_unit: dict[str, list[Job]] = {}
+        for job in site.open_jobs:
+            self.jobs_by_unit.setdefault(job.unit, []).append(job)
 
     def url(self, section: str, slug: str = "") -> str:
         base = self.language.path(section) + "/"
@@ -104,7 +108,7 @@ class Views:
         }
 
     def unit_jobs(self, unit_id: str) -> list[Job]:
-        return [job for job in self.site.open_jobs if job.unit == unit_id]
+        return self.jobs_by_unit.get(unit_id, [])
 
     def contact(self, contact: Contact) -> View:
         digits = "".join(c for c in contact.phone or "" if c.isdigit() or c == "+")
@@ -149,9 +153,11 @@ class Views:
     def job_card(self, job: Job) -> View:
         """A job in lists; `filter_values` and the dates let the list script filter and sort."""
         language = self.language
+        unit = self.unit(job.unit)
         return {
             **self.basics("jobs", job),
-            "unit": self.unit(job.unit),
+            # Cards show little of the unit; a thousand cards are stored in the engine config.
+            "unit": {key: unit.get(key, "") for key in ("name", "district", "url")},
             "profession": {"key": job.profession, "name": self.profession_name(job.profession)},
             "position_size": self.position_size(job),
             "offers_full_time": job.offers_full_time,
@@ -248,6 +254,7 @@ class Views:
         is_open = job.is_open(on=site.today)
         card.update(
             {
+                "unit": self.unit(job.unit),
                 "is_open": is_open,
                 "list_url": self.url("jobs"),
                 "positions": job.positions,
@@ -316,8 +323,11 @@ class Views:
         site = self.site
         return {
             "unit": self.unit(job.unit),
-            "jobs": [other.slug for other in self.unit_jobs(job.unit) if other.slug != job.slug][
-                :RELATED_JOBS
+            "jobs": [
+                other.slug
+                for other in islice(
+                    (o for o in self.unit_jobs(job.unit) if o is not job), RELATED_JOBS
+                )
             ],
             "stories": [
                 self.story_card(story)
@@ -345,12 +355,12 @@ class Views:
                 + (other_unit is not None and other_unit.district == district)
             )
 
-        candidates = [other for other in site.open_jobs if other.slug != job.slug]
+        candidates = [other for other in site.open_jobs if other is not job]
         ranked = sorted(
             (other for other in candidates if closeness(other)),
             key=lambda other: -closeness(other),
         )
-        return [other.slug for other in ranked][:RELATED_JOBS]
+        return [other.slug for other in ranked[:RELATED_JOBS]]
 
     def home(self) -> View:
         """The front page's two job lists: closing soon, and the newest."""
