@@ -184,6 +184,15 @@ def wait_for_status(page, text: str) -> None:  # type: ignore[no-untyped-def]
 # --- With JavaScript: the full list filters in place -------------------------------------------
 
 
+def choose_nurse_and_night_with_the_keyboard(page) -> None:  # type: ignore[no-untyped-def]
+    """Open the filter panel and tick «Sykepleier» and «Natt», by Tab and Space alone."""
+    open_filter_panel(page)
+    tab_to(page, checkbox("yrke", "sykepleier"), "the checkbox «Sykepleier»")
+    page.keyboard.press("Space")
+    tab_to(page, checkbox("vakt", "natt"), "the checkbox «Natt»")
+    page.keyboard.press("Space")
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_filters_with_the_keyboard_alone_and_the_url_keeps_them(  # type: ignore[no-untyped-def]
     browser,
@@ -193,11 +202,7 @@ def test_filters_with_the_keyboard_alone_and_the_url_keeps_them(  # type: ignore
     expected_text = showing_text(len(NURSE_NIGHT_SLUGS))
     with new_page(browser, site_url, viewport=viewport) as page:
         page.goto(site_url + "stillinger/")
-        open_filter_panel(page)
-        tab_to(page, checkbox("yrke", "sykepleier"), "the checkbox «Sykepleier»")
-        page.keyboard.press("Space")
-        tab_to(page, checkbox("vakt", "natt"), "the checkbox «Natt»")
-        page.keyboard.press("Space")
+        choose_nurse_and_night_with_the_keyboard(page)
         wait_for_status(page, expected_text)
 
         status = page.locator(STATUS)
@@ -236,11 +241,7 @@ def test_sort_newest_first(browser, site_url: str) -> None:  # type: ignore[no-u
 def test_reset_shows_every_job_again(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     with new_page(browser, site_url, viewport=DESKTOP) as page:
         page.goto(site_url + "stillinger/")
-        open_filter_panel(page)
-        tab_to(page, checkbox("yrke", "sykepleier"), "the checkbox «Sykepleier»")
-        page.keyboard.press("Space")
-        tab_to(page, checkbox("vakt", "natt"), "the checkbox «Natt»")
-        page.keyboard.press("Space")
+        choose_nurse_and_night_with_the_keyboard(page)
         wait_for_status(page, showing_text(len(NURSE_NIGHT_SLUGS)))
         assert query_of(page) == {"yrke": ["sykepleier"], "vakt": ["natt"]}
 
