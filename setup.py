@@ -1,9 +1,10 @@
-"""Packaging: ship the product's templates inside the wheel.
+"""Packaging: ship the product's templates and default checker settings inside the wheel.
 
-The templates live in the repository's top-level ``overrides/`` because that folder is also
-part of the embedded example site. A wheel only carries the ``generator`` package, so the
-build copies ``overrides/`` into ``generator/embedded/overrides`` (editable installs read the
-repository's folder directly).
+The templates (``overrides/``) and the guideline checker's default configuration
+(``data/guidelines.yml`` and ``data/guidelines/``) live at the top of the repository because
+they are also part of the embedded example site. A wheel only carries the ``generator``
+package, so the build copies them into ``generator/embedded/`` (editable installs read the
+repository's files directly).
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ class BuildWithTemplates(build_py):
     def run(self) -> None:
         super().run()
         if not self.editable_mode:
-            target = Path(self.build_lib) / "generator" / "embedded" / "overrides"
-            shutil.copytree(ROOT / "overrides", target, dirs_exist_ok=True)
+            embedded = Path(self.build_lib) / "generator" / "embedded"
+            shutil.copytree(ROOT / "overrides", embedded / "overrides", dirs_exist_ok=True)
+            data = embedded / "data"
+            shutil.copytree(ROOT / "data" / "guidelines", data / "guidelines", dirs_exist_ok=True)
+            shutil.copy2(ROOT / "data" / "guidelines.yml", data / "guidelines.yml")
 
 
 setup(cmdclass={"build_py": BuildWithTemplates})

@@ -115,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     site_options(build)
     build.add_argument("--out", type=Path, default=None, help="ut-mappe (standard: SITE/site)")
     build.add_argument(
-        "--strict", action="store_true", help="ikke publiser hvis MkDocs varsler om noe"
+        "--strict",
+        action="store_true",
+        help="ikke publiser ved feil fra retningslinjesjekken eller varsler fra MkDocs",
     )
 
     serve = commands.add_parser("serve", help="forhåndsvisning som bygger på nytt ved endringer")
@@ -123,9 +125,32 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="adresse (standard: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
 
-    check = commands.add_parser("check", help="validerer innholdet uten å bygge")
+    check = commands.add_parser(
+        "check", help="validerer innholdet og sjekker annonsene mot retningslinjene"
+    )
     site_options(check)
-    check.add_argument("--format", choices=["text", "json"], default="text", help="utformat")
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="utformat: text (standard), json, eller github (annotasjoner i GitHub Actions)",
+    )
+    check.add_argument(
+        "--select",
+        type=parse_codes,
+        action="extend",
+        default=[],
+        metavar="KODER",
+        help="bare disse reglene, kommaseparert; JA3 velger alle JA3xx",
+    )
+    check.add_argument(
+        "--ignore",
+        type=parse_codes,
+        action="extend",
+        default=[],
+        metavar="KODER",
+        help="hopp over disse reglene, kommaseparert; JA3 hopper over alle JA3xx",
+    )
 
     new = commands.add_parser("new", help="lager en ny fil fra en mal")
     new.add_argument(
@@ -159,8 +184,9 @@ def print_diagnostics(console: Console, diagnostics: Diagnostics) -> None:
             console.print(f"\n[bold]{escape(diagnostic.file)}[/bold]", highlight=False)
         style = SEVERITY_STYLES[diagnostic.severity]
         label = SEVERITY_LABELS[diagnostic.severity]
+        code = "" if diagnostic.code == "SITE" else f"{diagnostic.code} "
         console.print(
-            f"  [{style}]{label}[/{style}] {escape(diagnostic.format())}",
+            f"  [{style}]{label}[/{style}] [bold]{code}[/bold]{escape(diagnostic.format())}",
             highlight=False,
             soft_wrap=True,
         )
@@ -190,12 +216,34 @@ def command_build(args: argparse.Namespace, console: Console) -> int:
 def command_check(args: argparse.Namespace, console: Console) -> int:
     from generator.pipeline import read_site
 
-    _site, diagnostics = read_site(args.site, args.today)
+    select, ignore = rule_codes(args.select), rule_codes(args.ignore)
+    _site, diagnostics = read_site(args.site, args.today, select=select, ignore=ignore)
     if args.format == "json":
         sys.stdout.write(diagnostics.to_json() + "\n")
+    elif args.format == "github":
+        sys.stdout.write(diagnostics.to_github(args.site))
     else:
         print_diagnostics(Console(highlight=False), diagnostics)
     return EXIT_ERRORS if diagnostics.has_errors else EXIT_OK
+
+
+def parse_codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def rule_codes(prefixes: list[str]) -> set[str]:
+    """The rule codes a --select/--ignore list names; «JA3» names every JA3xx rule."""
+    from generator.guidelines import RULES
+    from generator.model_errors import did_you_mean
+
+    codes: set[str] = set()
+    for prefix in prefixes:
+        matching = {code for code in RULES if code.startswith(prefix)}
+        if not matching:
+            hint = did_you_mean(prefix, RULES) or "reglene heter JA001 og JA101–JA504"
+            raise UsageError(f"«{prefix}» er ikke en regel i retningslinjene; {hint}")
+        codes |= matching
+    return codes
 
 
 def command_serve(args: argparse.Namespace, console: Console) -> int:

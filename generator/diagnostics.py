@@ -8,9 +8,11 @@ the field, what was expected and, where it helps, a hint. Validation errors have
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -20,6 +22,16 @@ class Severity(StrEnum):
 
 
 SEVERITY_LABELS = {Severity.ERROR: "feil", Severity.WARNING: "advarsel", Severity.INFO: "info"}
+GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _github_data(text: str) -> str:
+    """Escaping of a workflow command's message (GitHub's toolkit: %, CR and LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass(frozen=True, order=True)
@@ -32,6 +44,7 @@ class Diagnostic:
     code: str = "SITE"
     severity: Severity = Severity.ERROR
     column: int = 0
+    name: str = "validation"  # the rule's name for guideline findings
 
     def format(self) -> str:
         """One line in the classic `file:line: field: message` form, hint indented below."""
@@ -43,9 +56,30 @@ class Diagnostic:
         return text
 
     def to_json(self) -> dict[str, object]:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        return data
+        """The stable interface of `careers check --format json`, one object per finding."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "field": self.field,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def to_github(self, site_dir: Path) -> str:
+        """A GitHub Actions workflow command, which GitHub shows as an annotation."""
+        path = os.path.relpath(site_dir / self.file)
+        properties = [f"file={_github_property(path)}"]
+        if self.line:
+            properties.append(f"line={self.line}")
+        title = "innhold" if self.code == "SITE" else f"{self.code} {self.name}"
+        properties.append(f"title={_github_property(title)}")
+        message = self.message + (f" (tips: {self.hint})" if self.hint else "")
+        if self.field:
+            message = f"{self.field}: {message}"
+        return f"::{GITHUB_LEVELS[self.severity]} {','.join(properties)}::{_github_data(message)}"
 
 
 @dataclass
@@ -63,7 +97,10 @@ class Diagnostics:
         hint: str = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
-        diagnostic = Diagnostic(file, line, field_name, message, hint, severity=severity)
+        """A validation problem (code SITE)."""
+        self.report(Diagnostic(file, line, field_name, message, hint, severity=severity))
+
+    def report(self, diagnostic: Diagnostic) -> None:
         if diagnostic not in self.items:
             self.items.append(diagnostic)
 
@@ -76,6 +113,11 @@ class Diagnostics:
     @property
     def has_errors(self) -> bool:
         return any(d.severity == Severity.ERROR for d in self.items)
+
+    @property
+    def has_validation_errors(self) -> bool:
+        """Errors that make the content unusable (guideline errors only block --strict)."""
+        return any(d.severity == Severity.ERROR and d.code == "SITE" for d in self.items)
 
     def summary(self) -> str:
         counts = {severity: 0 for severity in Severity}
@@ -92,6 +134,10 @@ class Diagnostics:
 
     def to_json(self) -> str:
         return json.dumps([d.to_json() for d in self], ensure_ascii=False, indent=2)
+
+    def to_github(self, site_dir: Path) -> str:
+        lines = [diagnostic.to_github(site_dir) for diagnostic in self]
+        return "".join(line + "\n" for line in [*lines, self.summary()])
 
 
 class SiteError(Exception):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics, Severity
+from generator.guidelines.config import DEFAULT_FILE, GUIDELINES
 from generator.source import SourceDocument, load_markdown_file, load_yaml_file
 
 SITE_CONFIG = "site_config.yml"
@@ -25,6 +26,11 @@ class SourceSet:
     content: dict[str, list[SourceDocument]] = field(
         default_factory=lambda: {folder: [] for folder in CONTENT_FOLDERS}
     )
+    # The checker's configuration: the product's default, then the site's own on top of it.
+    guideline_defaults: list[SourceDocument] = field(default_factory=list)
+    guidelines: list[SourceDocument] = field(default_factory=list)
+    # False when one of those files could not be read: the rules would miss their settings.
+    guidelines_readable: bool = True
 
 
 def relative_name(path: Path, site_dir: Path) -> str:
@@ -36,6 +42,12 @@ def load_sources(site_dir: Path, diagnostics: Diagnostics) -> SourceSet:
     sources.config = _load_required_yaml(site_dir, SITE_CONFIG, diagnostics)
     sources.units = _load_required_yaml(site_dir, UNITS, diagnostics)
     sources.professions = _load_required_yaml(site_dir, PROFESSIONS, diagnostics)
+    default_site = DEFAULT_FILE.parents[1]
+    errors_before = diagnostics.has_validation_errors
+    sources.guideline_defaults = load_guideline_files(default_site, diagnostics)
+    if (site_dir / GUIDELINES).resolve() != DEFAULT_FILE:
+        sources.guidelines = load_guideline_files(site_dir, diagnostics)
+    sources.guidelines_readable = errors_before or not diagnostics.has_validation_errors
     for folder in CONTENT_FOLDERS:
         folder_path = site_dir / "content" / folder
         if not folder_path.is_dir():
@@ -74,3 +86,30 @@ def _load_required_yaml(
         )
         return None
     return load_yaml_file(path, name, diagnostics)
+
+
+def load_guideline_files(site_dir: Path, diagnostics: Diagnostics) -> list[SourceDocument]:
+    """data/guidelines.yml (if the site has one) and the files its `include:` names."""
+    if not (site_dir / GUIDELINES).is_file():
+        return []
+    main = load_yaml_file(site_dir / GUIDELINES, GUIDELINES, diagnostics)
+    if main is None:
+        return []
+    documents = [main]
+    includes = main.data.get("include", []) if isinstance(main.data, dict) else []
+    for index, name in enumerate(includes if isinstance(includes, list) else []):
+        relative = f"data/{name}"
+        path = site_dir / relative
+        if not isinstance(name, str) or not path.is_file():
+            diagnostics.add(
+                GUIDELINES,
+                main.line_of(("include", index)),
+                f"include[{index}]",
+                f"filen «{relative}» finnes ikke",
+                "skriv stien fra data/-mappen, for eksempel guidelines/ordlister.yml",
+            )
+            continue
+        included = load_yaml_file(path, relative, diagnostics)
+        if included is not None:
+            documents.append(included)
+    return documents

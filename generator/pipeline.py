@@ -6,12 +6,14 @@ errors reaches phase two (render, publish).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from generator.diagnostics import Diagnostics, SiteError
+from generator.guidelines.checker import check_guidelines
 from generator.load import load_sources
 from generator.publish import build_folder, check_output_folder, output_lock, swap_into_place
 from generator.render.engine import run_engine
@@ -50,9 +52,14 @@ class BuildResult:
 
 
 def read_site(
-    site_dir: Path, today: date | None, reporter: Reporter | None = None
+    site_dir: Path,
+    today: date | None,
+    reporter: Reporter | None = None,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
 ) -> tuple[Site | None, Diagnostics]:
-    """Phase one: load and validate. Returns the site (None if unusable) and all findings."""
+    """Phase one: load, validate and check. Returns the site (None if unusable) and all
+    findings; `select`/`ignore` narrow the guideline rules that run."""
     reporter = reporter or SilentReporter()
     diagnostics = Diagnostics()
     reporter.stage("Leser filene")
@@ -65,6 +72,9 @@ def read_site(
             f"praksisplasser {len(site.placements)}, arrangementer {len(site.events)}, "
             f"sider {len(site.pages)}, arbeidssteder {len(site.units)}"
         )
+        reporter.stage("Sjekker annonsene mot retningslinjene")
+        documents = {document.relative: document for document in sources.content["jobs"]}
+        site.ad_results = check_guidelines(site, documents, diagnostics, select, ignore)
     return site, diagnostics
 
 
@@ -79,7 +89,8 @@ def build_site(
     reporter = reporter or SilentReporter()
     site_dir, out = site_dir.resolve(), out.resolve()
     site, diagnostics = read_site(site_dir, today, reporter)
-    if site is None or diagnostics.has_errors:
+    # Guideline errors block only a strict build; a plain build publishes and reports them.
+    if site is None or diagnostics.has_validation_errors or (strict and diagnostics.has_errors):
         raise SiteError(diagnostics)
     check_output_folder(out, site_dir)
     with (

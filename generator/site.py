@@ -10,6 +10,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from generator.guidelines.config import GuidelineConfig
+from generator.guidelines.results import AdResult
 from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
 
 
@@ -25,6 +27,9 @@ class Site:
     placements: list[Placement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    guidelines: GuidelineConfig = field(default_factory=GuidelineConfig)
+    # Filled by the check stage: every ad's guideline findings.
+    ad_results: list[AdResult] = field(default_factory=list)
 
     @property
     def language(self) -> str:

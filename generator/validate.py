@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostics, Severity
+from generator.guidelines import RULES
+from generator.guidelines.config import GuidelineConfig, merge
 from generator.language import Language
 from generator.load import PROFESSIONS, UNITS, SourceSet
 from generator.model_errors import did_you_mean, report_validation_error
@@ -26,7 +28,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
 
 CONSENT_RENEWAL_DAYS = 30
-SECTIONS = ("jobs", "units", "stories", "placements", "events")
+SECTIONS = ("jobs", "units", "stories", "placements", "events", "guidelines")
 RESERVED_PAGE_SLUGS = {"index", "assets", "search", "404"}
 STORIES = "content/stories/"
 # Where each content type names a unit or a profession.
@@ -57,7 +59,8 @@ def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | No
     placements = _validate_documents(content["placements"], Placement, diagnostics)
     events = _validate_documents(content["events"], Event, diagnostics)
     pages = _validate_documents(content["pages"], Page, diagnostics)
-    if config is None:
+    guidelines = _validate_guidelines(sources, diagnostics)
+    if config is None or guidelines is None:
         return None
     site = Site(
         site_dir=sources.site_dir,
@@ -70,6 +73,7 @@ def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | No
         placements=placements,
         events=events,
         pages=pages,
+        guidelines=guidelines,
     )
     # References to records that are already reported as broken would only repeat the error.
     already_reported = {UNITS: invalid_units, PROFESSIONS: invalid_professions}
@@ -98,6 +102,33 @@ def _validate_model(
     except ValidationError as error:
         report_validation_error(error, model, document, diagnostics, prefix)
         return None
+
+
+def _validate_guidelines(sources: SourceSet, diagnostics: Diagnostics) -> GuidelineConfig | None:
+    """The product's default configuration with the site's data/guidelines.yml laid over it.
+    Each file is checked on its own first, so a message names the file and line it is about."""
+    merged: dict[str, Any] = {}
+    usable = sources.guidelines_readable
+    for document in [*sources.guideline_defaults, *sources.guidelines]:
+        partial = _validate_model(document, GuidelineConfig, document.data, diagnostics)
+        if partial is None:
+            usable = False
+            continue
+        for code in partial.rules:
+            if code not in RULES:
+                diagnostics.add(
+                    document.relative,
+                    document.line_of(("rules", code)),
+                    f"rules.{code}",
+                    f"«{code}» er ikke en regel i retningslinjene",
+                    did_you_mean(code, RULES) or "reglene heter JA001 og JA101–JA504",
+                )
+                usable = False
+        merged = merge(merged, {key: value for key, value in document.data.items()})
+    if not usable:
+        return None
+    merged.pop("include", None)
+    return GuidelineConfig.model_validate(merged)
 
 
 def _validate_config(

@@ -14,14 +14,25 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_TODAY = "2026-11-23"
 
-MINIMAL_SITE: dict[str, str] = {
-    "site_config.yml": """\
+# The site settings without an ad footer: the guideline rule tests decide what the ad says.
+MINIMAL_CONFIG = """\
 name: Jobb i Testvik
 organisation: Testvik kommune
 base_url: https://karriere.testvik.example/
 language: nb
 description: Ledige stillinger i helse og omsorg i Testvik.
-""",
+"""
+# The footer every real site has: the diversity statement and the public-records notice, so
+# the minimal site has no error-level guideline findings (JA108, JA203).
+MINIMAL_AD_FOOTER = """\
+ad_footer: >-
+  Vi oppfordrer alle kvalifiserte til å søke, uavhengig av alder, kjønn, etnisk bakgrunn og
+  funksjonsevne. Etter offentleglova § 25 kan opplysninger om deg bli gjort offentlige, selv om
+  du har bedt om å bli unntatt fra den offentlige søkerlisten.
+"""
+
+MINIMAL_SITE: dict[str, str] = {
+    "site_config.yml": MINIMAL_CONFIG + MINIMAL_AD_FOOTER,
     "data/units.yml": """\
 - id: solbakken
   name: Solbakken sykehjem
@@ -66,7 +77,7 @@ contacts:
 apply_url: https://jobb.testvik.example/123
 ---
 
-Du jobber natt sammen med to helsefagarbeidere.
+Du jobber natt sammen med to helsefagarbeidere. Du får mentor og fagdag hver måned.
 """,
 }
 

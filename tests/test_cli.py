@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import socket
@@ -42,9 +43,11 @@ def test_new_writes_a_valid_commented_file(make_site: MakeSite, kind: str) -> No
     text = path.read_text(encoding="utf-8")
     assert 'title: "Sykepleier på Øyane: natt"' in text
     assert "# " in text.split("---")[1], "the front matter explains its fields"
-    check = run_careers("check", "--site", str(source), "--today", "2026-11-23")
+    check = run_careers("check", "--site", str(source), "--today", "2026-11-23", "--format", "json")
     assert check.exit_code == 0, check.output
-    assert "sykepleier-pa-oyane-natt" not in check.output, "no findings for the new file"
+    new = [f for f in json.loads(check.stdout) if "sykepleier-pa-oyane-natt" in f["file"]]
+    # A new ad is a skeleton: the checker may ask for more text, but finds nothing wrong.
+    assert {f["code"] for f in new} <= {"JA502"}, new
 
 
 def test_new_suggests_the_unit_the_author_meant(make_site: MakeSite) -> None:
@@ -101,9 +104,14 @@ def test_new_never_overwrites_a_file(make_site: MakeSite) -> None:
 
 
 def test_check_is_clean_on_a_valid_site(make_site: MakeSite) -> None:
-    result = run_careers("check", "--site", str(make_site()), "--today", "2026-11-23")
-    assert result.exit_code == 0, result.output
-    assert "Ingen feil funnet" in result.output
+    site = str(make_site())
+    validation = run_careers("check", "--site", site, "--today", "2026-11-23", "--ignore", "JA")
+    assert validation.exit_code == 0, validation.output
+    assert "Ingen feil funnet" in validation.output
+    # The minimal ad is short and names no salary: the checker warns, nothing stops it.
+    checked = run_careers("check", "--site", site, "--today", "2026-11-23")
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.strip().endswith("0 feil, 2 advarsler, 0 merknader.")
 
 
 def test_unknown_command_and_option_are_usage_errors() -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PACKAGE_SOURCES = [
+    "data/guidelines",
+    "data/guidelines.yml",
     "pyproject.toml",
     "setup.py",
     "MANIFEST.in",
@@ -53,6 +55,7 @@ def test_the_wheel_carries_the_templates_and_builds_a_site(tmp_path: Path) -> No
     for template in ["main.html", "jobs.html", "job.html", "unit.html", "pages/job.md"]:
         assert f"generator/embedded/overrides/{template}" in names
     assert "generator/scaffolds/job.md" in names and "generator/i18n/nn.yml" in names
+    assert "generator/embedded/data/guidelines.yml" in names
 
     installed = tmp_path / "installed"
     subprocess.run(
@@ -74,6 +77,9 @@ def test_the_wheel_carries_the_templates_and_builds_a_site(tmp_path: Path) -> No
     for name in ["content", "data", "assets", "site_config.yml"]:
         copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy2
         copy(REPO / name, site / name)
+    # Without checker settings of its own, the site gets the packaged default.
+    (site / "data" / "guidelines.yml").unlink()
+    shutil.rmtree(site / "data" / "guidelines")
     # The installed copy first on the path (run outside the checkout, which `python -c` would
     # put first); the dependencies come from the test environment.
     environment = {**os.environ, "PYTHONPATH": str(installed), "NO_COLOR": "1"}

@@ -33,7 +33,9 @@ Shift = Literal["dag", "kveld", "natt", "helg"]
 class GuidelineSettings(ContentModel):
     """Per-ad settings for the guideline checker."""
 
-    ignore: dict[str, Text] = Field(
+    # A missing reason is the checker's finding JA001, not a validation error: the ad still
+    # builds, and the report shows the suppression that needs a reason.
+    ignore: dict[str, str | None] = Field(
         default_factory=dict, description="Regler som ikke skal gjelde, med begrunnelse"
     )
 

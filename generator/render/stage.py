@@ -15,10 +15,12 @@ from typing import Any
 import jinja2
 import yaml
 
+from generator.guidelines import RULES
 from generator.language import Language, sort_key
 from generator.models import Unit
 from generator.models.document import MarkdownDocument
 from generator.render.engine_config import PythonCall, engine_config
+from generator.render.guideline_views import GuidelineViews
 from generator.render.views import Views
 from generator.site import Site
 
@@ -98,6 +100,7 @@ class _Stager:
         self.stage_placements()
         self.stage_events()
         self.stage_pages()
+        self.stage_guidelines()
         self.copy_assets()
 
     def write_page(self, relative: str, meta: dict[str, Any], body: str = "") -> None:
@@ -286,6 +289,22 @@ class _Stager:
             self.write_page(f"{page.slug}.md", meta, f"# {page.title}\n\n{page.body}")
         for page in self.site.menu_pages:
             self.add_to_nav(page.nav_title or page.title, f"{page.slug}.md")
+
+    def stage_guidelines(self) -> None:
+        """The report and a page per rule, for comms staff: out of the navigation, the search
+        and search engines (the report names every ad's weak spots)."""
+        views = GuidelineViews(self.site)
+        ui = self.language.ui
+        for_staff = {"robots": "noindex, nofollow", "search": {"exclude": True}, "hide": FULL_WIDTH}
+        folder = self.language.path("guidelines")
+        meta = {"template": "guidelines.html", "title": ui["guidelines_report"], **for_staff}
+        self.write_page(f"{folder}/index.md", {**meta, "report": views.report()})
+        body_template = self.markdown_templates.get_template("guideline.md")
+        for code, rule in sorted(RULES.items()):
+            view = views.rule_page(rule)
+            body = body_template.render(ui=ui, doc=rule.doc, code=code)
+            meta = {"template": "guideline.html", "title": view["title"], **for_staff}
+            self.write_page(f"{folder}/{code.lower()}.md", {**meta, "guideline": view}, body)
 
     def copy_assets(self) -> None:
         """Copy only the files published content refers to, never the whole assets folder
