@@ -87,6 +87,7 @@ class Diagnostics:
     """An ordered, de-duplicated collection of diagnostics."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False)
 
     def add(
         self,
@@ -101,7 +102,8 @@ class Diagnostics:
         self.report(Diagnostic(file, line, field_name, message, hint, severity=severity))
 
     def report(self, diagnostic: Diagnostic) -> None:
-        if diagnostic not in self.items:
+        if diagnostic not in self._seen:
+            self._seen.add(diagnostic)
             self.items.append(diagnostic)
 
     def __iter__(self) -> Iterator[Diagnostic]:

@@ -10,6 +10,7 @@ in the same way, so long word lists can live in files of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -95,6 +96,21 @@ class GuidelineConfig(ContentModel):
 @cache
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def any_of(patterns: Sequence[TextPattern]) -> re.Pattern[str] | None:
+    """One pattern that matches wherever one of `patterns` might: a cheap first test per
+    sentence before they run one by one (None if they cannot be joined, for example with
+    back-references)."""
+    return _joined(tuple(entry.pattern for entry in patterns))
+
+
+@cache
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    try:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def merge(base: Any, override: Any) -> Any:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from generator.diagnostics import Severity
-from generator.guidelines.config import TextPattern
+from generator.guidelines.config import TextPattern, any_of
 from generator.guidelines.prose import Match, Sentence, terms_pattern
 from generator.guidelines.rule import Ad, Finding, RuleDoc, rule
 
@@ -357,8 +357,11 @@ def _innocent(pattern: TextPattern, sentence: Sentence) -> bool:
 )
 def cliche_or_pressure(ad: Ad) -> Iterator[Finding]:
     cliches = ad.settings.patterns.get("cliches", [])
+    candidates = any_of(cliches)
     reported: set[tuple[int, str]] = set()
     for sentence in ad.prose.sentences:
+        if candidates is not None and not candidates.search(sentence.text):
+            continue
         found_here = sorted(
             (found.start(), index, " ".join(found.group(0).split()))
             for index, cliche in enumerate(cliches)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.diagnostics import Severity
-from generator.guidelines.config import TextPattern
+from generator.guidelines.config import TextPattern, any_of
 from generator.guidelines.prose import terms_pattern
 from generator.guidelines.rule import Ad, Finding, RuleDoc, rule
 
@@ -43,7 +43,10 @@ def pattern_findings(ad: Ad, patterns: Sequence[TextPattern]) -> Iterator[Findin
     """One finding per match of `patterns`, quoting the words as written, unless the same
     piece of text holds one of the pattern's `unless` words. Where matches overlap (the same
     words caught by two patterns) only the first pattern's finding is kept."""
+    candidates = any_of(patterns)
     for piece in _texts(ad):
+        if candidates is not None and not candidates.search(piece.text):
+            continue
         taken: list[tuple[int, int]] = []
         for pattern in patterns:
             if pattern.unless and _unless_pattern(tuple(pattern.unless)).search(piece.text):
