@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from generator.guidelines.config import GuidelineConfig
 from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
 
 SCHEMAS: dict[str, Any] = {
@@ -23,6 +24,8 @@ SCHEMAS: dict[str, Any] = {
     "placement": Placement,
     "event": Event,
     "page": Page,
+    # data/guidelines.yml and the files it includes (each a part of the whole).
+    "guidelines": GuidelineConfig,
 }
 
 

@@ -42,6 +42,11 @@ def validator(schemas: Path, name: str) -> jsonschema.protocols.Validator:
         ("site_config", "site_config.yml"),
         ("units", "data/units.yml"),
         ("professions", "data/professions.yml"),
+        ("guidelines", "data/guidelines.yml"),
+        *(
+            ("guidelines", f"data/guidelines/{group}.yml")
+            for group in ["facts", "attraction", "language", "law", "presentation"]
+        ),
     ],
 )
 def test_the_example_data_files_match_their_schema(schemas: Path, name: str, relative: str) -> None:
