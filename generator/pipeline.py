@@ -12,14 +12,19 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from generator.diagnostics import Diagnostics, SiteError
+from generator.diagnostics import Diagnostics, Severity, SiteError
 from generator.guidelines.checker import check_guidelines
 from generator.load import load_sources
 from generator.publish import build_folder, check_output_folder, output_lock, swap_into_place
+from generator.render.calendar import SequenceLedger
 from generator.render.engine import run_engine
+from generator.render.images import process_site_photos
 from generator.render.stage import stage_site
 from generator.site import Site
 from generator.validate import validate_site
+
+# Kept in the published site between builds: the calendar sequence of every event.
+CALENDAR_LEDGER = ".careers-calendar.json"
 
 
 class Reporter(Protocol):
@@ -92,6 +97,10 @@ def build_site(
     # Guideline errors block only a strict build; a plain build publishes and reports them.
     if site is None or diagnostics.has_validation_errors or (strict and diagnostics.has_errors):
         raise SiteError(diagnostics)
+    reporter.stage("Behandler bildene")
+    photos = process_site_photos(site, diagnostics)
+    if diagnostics.has_validation_errors:
+        raise SiteError(diagnostics)
     check_output_folder(out, site_dir)
     with (
         output_lock(
@@ -100,7 +109,11 @@ def build_site(
         build_folder(out) as work,
     ):
         reporter.stage("Lager sidene")
-        config_file = stage_site(site, work / "staging")
+        # What the last published calendars said, so a changed event gets a higher SEQUENCE.
+        ledger = SequenceLedger.load(out / CALENDAR_LEDGER)
+        if ledger.problem:
+            diagnostics.add(CALENDAR_LEDGER, 0, "", ledger.problem, severity=Severity.WARNING)
+        config_file = stage_site(site, work / "staging", ledger, photos)
         reporter.stage("Bygger nettstedet med MkDocs")
         new_site = work / "site"
         engine_warnings = run_engine(config_file, new_site, site.today)
@@ -109,6 +122,7 @@ def build_site(
             for warning in engine_warnings:
                 diagnostics.add("mkdocs", 0, "", warning, "rett feilen, eller bygg uten --strict")
             raise SiteError(diagnostics)
+        ledger.save(new_site / CALENDAR_LEDGER)
         reporter.stage("Publiserer")
         swap_into_place(new_site, out)
     reporter.done(f"Nettstedet er bygget i {out}")

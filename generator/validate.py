@@ -249,18 +249,25 @@ class CrossReferences:
                             document.relative, field_path, value, known[where], where
                         )
 
-    def check_jobs(self) -> None:
-        # The job list's filter pages live beside the ads: stillinger/yrke/…, stillinger/vakt/…
+    def check_filter_names(self) -> None:
+        """Filter pages live beside the items of a list (stillinger/yrke/…, historier/yrke/…),
+        so no job, story or placement may have a filter segment as its file name."""
         filter_paths = Language(self.site.language).strings["filter_paths"].values()
-        for job in self.site.jobs:
-            if job.slug in filter_paths:
+        documents: list[MarkdownDocument] = [*self.site.jobs, *self.site.stories]
+        documents += self.site.placements
+        for document in documents:
+            if document.slug in filter_paths:
                 self.error(
-                    job.source,
+                    document.source,
                     (),
-                    f"filnavnet «{job.slug}.md» er opptatt av filtersidene i stillingslisten",
+                    f"filnavnet «{document.slug}.md» er opptatt av filtersidene i listen",
                     "gi filen et mer beskrivende navn, for eksempel sykepleier-natt-solbakken.md; "
                     f"disse er opptatt: {', '.join(sorted(filter_paths))}",
                 )
+
+    def check_jobs(self) -> None:
+        self.check_filter_names()
+        for job in self.site.jobs:
             self.check_file(job.source, ("image",), job.image)
             if job.deadline and job.deadline < job.published:
                 self.error(

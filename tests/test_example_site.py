@@ -138,8 +138,12 @@ def test_stories_without_valid_consent_are_not_published(example_site: Path) -> 
         )
         page = example_site / "historier" / path.stem / "index.html"
         assert page.is_file() == valid, path.name
-        photo = example_site / meta["photo"]
-        assert photo.is_file() == valid, f"photo of {path.name} published: {photo.is_file()}"
+        # Only processed photos are published (assets/images/stories/NAME-HASH-WIDTH.EXT),
+        # never the original file with its metadata.
+        assert not (example_site / meta["photo"]).exists()
+        stem = Path(meta["photo"]).stem
+        published = list((example_site / "assets" / "images" / "stories").glob(f"{stem}-*"))
+        assert bool(published) == valid, f"photo of {path.name} published: {published}"
 
 
 def test_free_pages_are_built_and_in_the_menu(example_site: Path) -> None:

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 
 from generator.models.document import MarkdownDocument
 from generator.models.fields import (
+    Contact,
     ContentModel,
     HttpsUrl,
     LocalDateTime,
@@ -47,6 +48,7 @@ class Event(MarkdownDocument):
     talking_points: list[Text] = Field(default_factory=list, description="Hva vi vil si")
     bring: list[Text] = Field(default_factory=list, description="Hva vi tar med")
     registration_url: HttpsUrl | None = Field(None, description="Påmelding")
+    contact: Contact | None = Field(None, description="Kontaktperson for arrangementet")
 
     @field_validator("patrol", mode="before")
     @classmethod

@@ -9,6 +9,8 @@ reads ``mkdocs.yml`` and Jinja-style templates can build it.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,20 @@ import yaml
 
 from generator.guidelines import RULES
 from generator.language import Language, sort_key
-from generator.models import Unit
+from generator.models import Placement, Story, Unit
 from generator.models.document import MarkdownDocument
+from generator.render.calendar import (
+    SequenceLedger,
+    content_fingerprint,
+    event_calendar,
+    event_uid,
+    events_calendar,
+)
 from generator.render.engine_config import PythonCall, engine_config
 from generator.render.guideline_views import GuidelineViews
+from generator.render.images import PHOTO_CACHE, ImageProcessor, ProcessedImage
+from generator.render.list_filters import ListFacet, list_filter_navigation, list_filter_pages
+from generator.render.qr import event_qr_url, qr_svg
 from generator.render.views import Views
 from generator.site import Site
 
@@ -34,12 +46,19 @@ CHECKOUT_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 EMBEDDED_OVERRIDES = PACKAGED_OVERRIDES if PACKAGED_OVERRIDES.is_dir() else CHECKOUT_OVERRIDES
 
 
-def stage_site(site: Site, staging: Path) -> Path:
-    """Write docs/, theme/ and mkdocs.yml under ``staging``; return the config file."""
+def stage_site(
+    site: Site,
+    staging: Path,
+    ledger: SequenceLedger | None = None,
+    photos: dict[str, ProcessedImage] | None = None,
+) -> Path:
+    """Write docs/, theme/ and mkdocs.yml under ``staging``; return the config file.
+    `ledger` holds the calendar sequences the previous build published (updated here);
+    `photos` are the processed photos by their source path."""
     docs_dir = staging / "docs"
     theme_dir = staging / "theme"
     _merge_theme(site.site_dir / "overrides", theme_dir)
-    stager = _Stager(site, docs_dir, theme_dir)
+    stager = _Stager(site, docs_dir, theme_dir, ledger or SequenceLedger(), photos or {})
     stager.stage_all()
     config_file = staging / "mkdocs.yml"
     config = engine_config(site, docs_dir, theme_dir, stager.nav, stager.views.job_cards())
@@ -79,10 +98,19 @@ def _dump_front_matter(data: dict[str, Any]) -> str:
 
 
 class _Stager:
-    def __init__(self, site: Site, docs_dir: Path, theme_dir: Path) -> None:
+    def __init__(
+        self,
+        site: Site,
+        docs_dir: Path,
+        theme_dir: Path,
+        ledger: SequenceLedger,
+        photos: dict[str, ProcessedImage],
+    ) -> None:
         self.site = site
+        self.ledger = ledger
+        self.photos = photos
         self.docs_dir = docs_dir
-        self.views = Views(site)
+        self.views = Views(site, photos)
         self.language: Language = self.views.language
         self.nav: list[dict[str, str]] = []
         self.markdown_templates = jinja2.Environment(
@@ -202,8 +230,9 @@ class _Stager:
             # engines, the sitemap and the site's search.
             closed = {"robots": "noindex", "search": {"exclude": True}}
             extra_meta: dict[str, Any] = {} if view["is_open"] else closed
-            if job.image:
-                extra_meta |= {"image": views.absolute_url(job.image), "image_alt": job.image_alt}
+            if job.image in self.photos:
+                shared = self.photos[job.image].fallback.path  # a JPEG every network reads
+                extra_meta |= {"image": views.absolute_url(shared), "image_alt": job.image_alt}
             description = job.summary or job.title
             self.stage_detail(folder, job, "job.html", view, description, body, extra_meta)
 
@@ -234,14 +263,66 @@ class _Stager:
             description = view["description"][0] if view["description"] else unit.name
             self.stage_detail(folder, unit, "unit.html", view, description)
 
-    def stage_stories(self) -> None:
-        site, views = self.site, self.views
-        stories = site.published_stories
+    def stage_filtered_list(
+        self,
+        section: str,
+        title: str,
+        template: str,
+        facets: Sequence[ListFacet[Any]],
+        items: Sequence[Any],
+        card: Callable[[Any], dict[str, Any]],
+        data: dict[str, Any] | None = None,
+    ) -> str:
+        """A short list with a server-rendered page per filter value (stories by profession,
+        placements by education, …); filter pages stay out of the search."""
+        pages = list_filter_pages(facets, items)
+        list_url = self.views.url(section)
+        cards = {id(item): card(item) for item in items}
         folder = self.stage_list(
-            "stories",
-            self.language.ui["stories"],
-            "stories.html",
-            {"stories": [views.story_card(story) for story in stories]},
+            section,
+            title,
+            template,
+            {
+                "items": [cards[id(item)] for item in items],
+                "filters": list_filter_navigation(list_url, pages),
+                "list_url": list_url,
+                **(data or {}),
+            },
+        )
+        for page in pages:
+            page_title = f"{title}: {page.label}"
+            meta = {
+                "template": template,
+                "title": page_title,
+                "description": f"{page_title} – {self.site.config.organisation}",
+                "hide": FULL_WIDTH,
+                "search": {"exclude": True},
+                "items": [cards[id(item)] for item in page.items],
+                "filters": list_filter_navigation(list_url, pages, current=page),
+                "list_url": list_url,
+                "selected": page.label,
+                **(data or {}),
+            }
+            self.write_page(f"{folder}/{page.folder}index.md", meta)
+        return folder
+
+    def stage_stories(self) -> None:
+        site, views, ui = self.site, self.views, self.language.ui
+        stories = site.published_stories
+        facets: list[ListFacet[Story]] = [
+            ListFacet(
+                self.filter_path("profession"),
+                ui["filter_profession"],
+                lambda story: [views.profession_name(story.person.profession)],
+            ),
+            ListFacet(
+                self.filter_path("unit"),
+                ui["filter_unit"],
+                lambda story: [views.unit(story.person.unit)["name"]],
+            ),
+        ]
+        folder = self.stage_filtered_list(
+            "stories", ui["stories"], "stories.html", facets, stories, views.story_card
         )
         for story in stories:
             view = views.story_card(story)
@@ -251,12 +332,31 @@ class _Stager:
             )
 
     def stage_placements(self) -> None:
-        site, views = self.site, self.views
-        folder = self.stage_list(
+        site, views, ui = self.site, self.views, self.language.ui
+        facets: list[ListFacet[Placement]] = [
+            ListFacet(
+                self.filter_path("education"),
+                ui["filter_education"],
+                lambda placement: [program.education for program in placement.programs],
+            ),
+            ListFacet(
+                self.filter_path("institution"),
+                ui["filter_institution"],
+                lambda placement: [program.institution for program in placement.programs],
+            ),
+        ]
+        capacity = views.placement_capacity()
+        folder = self.stage_filtered_list(
             "placements",
-            self.language.ui["placements"],
+            ui["placements"],
             "placements.html",
-            {"placements": [views.placement_card(placement) for placement in site.placements]},
+            facets,
+            site.placements,
+            views.placement_card,
+            {
+                "capacity": capacity,
+                "capacity_total": sum(row["capacity"] for row in capacity),
+            },
         )
         for placement in site.placements:
             view = views.placement_page(placement)
@@ -266,20 +366,75 @@ class _Stager:
             )
 
     def stage_events(self) -> None:
-        site, views = self.site, self.views
+        site, views, ui = self.site, self.views, self.language.ui
         folder = self.stage_list(
             "events",
-            self.language.ui["events"],
+            ui["events"],
             "events.html",
             {
                 "upcoming": [views.event_card(event) for event in site.upcoming_events],
                 "past": [views.event_card(event) for event in site.past_events],
+                "calendar_url": views.calendar_feed_url(),
+                "webcal_url": webcal(views.absolute_url(views.calendar_feed_url())),
             },
         )
         for event in site.events:
             view = views.event_page(event)
             description = event.summary or event.title
-            self.stage_detail(folder, event, "event.html", view, description, event.body)
+            page_url = views.absolute_url(views.url("events", event.slug))
+            view["qr_svg"] = qr_svg(event_qr_url(page_url, event.slug))
+            extra = {"event_data": data} if (data := views.event_data(event)) else {}
+            self.stage_detail(folder, event, "event.html", view, description, event.body, extra)
+            print_meta = {
+                "template": "event-print.html",
+                "title": f"{event.title} – {ui['print_version']}",
+                "description": description,
+                "hide": [*FULL_WIDTH, "footer"],
+                "robots": "noindex",
+                "search": {"exclude": True},
+                "event": view,
+            }
+            self.write_page(f"{folder}/{event.slug}/{self.language.path('print')}.md", print_meta)
+        self.stage_calendars(folder)
+
+    def stage_calendars(self, folder: str) -> None:
+        """An .ics file per event and a calendar of all upcoming events to subscribe to.
+        SEQUENCE rises when an event changes: the ledger of the previous build says what the
+        calendars published before (see `publish`, which carries it into the new site)."""
+        site, views = self.site, self.views
+        config = site.config
+        stamp = datetime.combine(site.today, time(), tzinfo=UTC)
+        sequences = {}
+        for event in site.events:
+            uid = event_uid(event, config)
+            sequences[event.slug] = self.ledger.sequence_for(uid, content_fingerprint(event))
+        urls = {
+            event.slug: views.absolute_url(views.url("events", event.slug)) for event in site.events
+        }
+        for event in site.events:
+            path = self.docs_dir / views.event_calendar_url(event)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(
+                event_calendar(
+                    event,
+                    config=config,
+                    url=urls[event.slug],
+                    sequence=sequences[event.slug],
+                    stamp=stamp,
+                )
+            )
+        feed = events_calendar(
+            site.upcoming_events,
+            config=config,
+            urls=urls,
+            sequences=sequences,
+            stamp=stamp,
+        )
+        (self.docs_dir / views.calendar_feed_url()).write_bytes(feed)
+
+    def filter_path(self, key: str) -> str:
+        segment: str = self.language.strings["filter_paths"][key]
+        return segment
 
     def stage_pages(self) -> None:
         for page in self.site.pages:
@@ -308,13 +463,19 @@ class _Stager:
 
     def copy_assets(self) -> None:
         """Copy only the files published content refers to, never the whole assets folder
-        (a photo whose consent has expired must not be published by accident)."""
+        (a photo whose consent has expired must not be published by accident). Photos are
+        published as their processed versions only: the originals may carry EXIF and GPS."""
         site = self.site
         paths = [site.config.brand.logo]
-        paths += [job.image for job in site.jobs]
-        paths += [story.photo for story in site.published_stories]
         paths += [placement.binder for placement in site.placements]
         for relative in sorted({path for path in paths if path}):
             target = self.docs_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(site.site_dir / relative, target)
+        processor = ImageProcessor(self.site.site_dir / PHOTO_CACHE)
+        for processed in self.photos.values():
+            processor.copy_into(processed, self.docs_dir)
+
+def webcal(url: str) -> str:
+    """The subscribe link calendar apps open directly: https://… as webcal://…"""
+    return "webcal://" + url.split("://", 1)[1]

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from typing import Any
 from urllib.parse import quote
 
-from generator.models import Job, Profession, SiteConfig, Unit
+from generator.models import Event, Job, Profession, SiteConfig, Unit
 from generator.models.fields import OSLO
 
 # The order Google's examples use; also keeps the output stable.
@@ -323,3 +323,31 @@ def _unit_by_size(amount: float) -> str:
     if amount >= 100_000:
         return "YEAR"
     return "MONTH" if amount >= 10_000 else "HOUR"
+
+
+def event_data(event: Event, *, config: SiteConfig, url: str) -> dict[str, Any]:
+    """schema.org Event for a public event (a school visit closed to the public gets none:
+    search engines would invite people who cannot come)."""
+    venue = event.venue
+    address: dict[str, Any] = {"@type": "PostalAddress", "streetAddress": venue.address}
+    if venue.postcode:
+        address["postalCode"] = venue.postcode
+    if venue.city:
+        address["addressLocality"] = venue.city
+    address["addressCountry"] = "NO"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": venue.name, "address": address},
+        "organizer": {"@type": "Organization", "name": config.organisation, "url": config.base_url},
+        "isAccessibleForFree": True,
+        "url": url,
+    }
+    if event.summary:
+        data["description"] = event.summary
+    return data

@@ -14,10 +14,14 @@ from urllib.parse import quote, urlencode, urljoin
 from generator.language import Language
 from generator.models import Event, Job, Placement, Story, Unit
 from generator.models.fields import Contact
+from generator.render.images import ProcessedImage
 from generator.render.job_filters import FilterPage, JobFilters, Selection
-from generator.render.structured_data import job_posting
+from generator.render.structured_data import event_data, job_posting
 from generator.site import Site
 
+# How wide a photo is shown, for the browser's choice of size (`sizes`).
+STORY_PHOTO_SIZES = "(min-width: 60em) 30rem, 100vw"
+JOB_IMAGE_SIZES = "(min-width: 76em) 48rem, 100vw"
 # How many jobs a job page suggests: the unit's other jobs, or similar ones once it is closed.
 RELATED_JOBS = 4
 # A job closing within this many days is «closing soon» on the home page.
@@ -29,8 +33,9 @@ View = dict[str, Any]
 class Views:
     """Builds the view of each item for one site and its language."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, photos: dict[str, ProcessedImage] | None = None) -> None:
         self.site = site
+        self.photos = photos or {}
         self.language = Language(site.language)
         self.filters = JobFilters(site)
         self.jobs_by_unit: dict[str, list[Job]] = {}
@@ -264,8 +269,7 @@ class Views:
                 "apply_url": job.apply_url or "",
                 "apply_email": job.apply_email or "",
                 "contacts": [self.contact(contact) for contact in job.contacts],
-                "image": job.image if job.image else "",
-                "image_alt": job.image_alt or "",
+                "image": self.photo(job.image, job.image_alt, JOB_IMAGE_SIZES),
                 "published": language.date(job.published),
                 "closed_text": language.ui["job_closed_text"].format(
                     date=language.date(job.deadline)
@@ -387,10 +391,17 @@ class Views:
             "name": story.person.name,
             "profession": self.profession_name(story.person.profession),
             "unit": self.unit(story.person.unit),
-            "photo": story.photo if story.photo else "",
-            "photo_alt": story.photo_alt or "",
+            "image": self.photo(story.photo, story.photo_alt, STORY_PHOTO_SIZES),
             "published": self.language.date(story.published),
         }
+
+    def photo(self, relative: str | None, alt: str | None, sizes: str) -> View | None:
+        """The processed photo's view for the `picture` macro (None without photo or alt:
+        a photo is only shown with its alt text, and the checker reports a missing one)."""
+        processed = self.photos.get(relative or "")
+        if processed is None or not (alt or "").strip():
+            return None
+        return processed.view(alt or "", sizes)
 
     def placement_card(self, placement: Placement) -> View:
         return {
@@ -403,8 +414,17 @@ class Views:
     def placement_page(self, placement: Placement) -> View:
         view = self.placement_card(placement)
         published = {story.slug: story for story in self.site.published_stories}
+        unit_jobs = self.unit_jobs(placement.unit)
         view.update(
             {
+                "jobs": [job.slug for job in unit_jobs],
+                # Positions that pay an employee through an education, anywhere in the
+                # municipality: the natural next step after a placement.
+                "recruitment_positions": [
+                    job.slug
+                    for job in self.site.open_jobs
+                    if job.employment_type == "rekrutteringsstilling" and job not in unit_jobs
+                ],
                 "programs": [program.model_dump() for program in placement.programs],
                 "supervision": placement.supervision,
                 "first_day": placement.first_day,
@@ -454,15 +474,52 @@ class Views:
                 "talking_points": list(event.talking_points),
                 "bring": list(event.bring),
                 "registration_url": event.registration_url or "",
+                "contact": self.contact(event.contact) if event.contact else None,
+                "map_url": "https://www.openstreetmap.org/search?"
+                + urlencode({"query": venue_address(event)}),
+                "address": venue_address(event),
+                "calendar_url": self.event_calendar_url(event),
+                "print_url": self.url("events", event.slug) + self.language.path("print") + "/",
+                "is_upcoming": event.is_upcoming(on=self.site.today),
             }
         )
         return view
+
+    def event_calendar_url(self, event: Event) -> str:
+        return self.url("events") + f"ics/{event.slug}.ics"
+
+    def calendar_feed_url(self) -> str:
+        return self.url("events") + "kalender.ics"
+
+    def event_data(self, event: Event) -> View | None:
+        """schema.org Event for public upcoming events only."""
+        if not event.public or not event.is_upcoming(on=self.site.today):
+            return None
+        url = self.absolute_url(self.url("events", event.slug))
+        return event_data(event, config=self.site.config, url=url)
+
+    def placement_capacity(self) -> list[View]:
+        """Places per year by education, the largest first, with a total."""
+        totals: dict[str, int] = {}
+        for placement in self.site.placements:
+            for program in placement.programs:
+                totals[program.education] = totals.get(program.education, 0) + (
+                    program.capacity_per_year
+                )
+        rows = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+        return [{"education": education, "capacity": capacity} for education, capacity in rows]
 
 
 def paragraphs(text: str) -> list[str]:
     """Plain text from YAML as paragraphs: blank lines separate them, line breaks do not."""
     blocks = [" ".join(block.split()) for block in text.split("\n\n")]
     return [block for block in blocks if block]
+
+
+def venue_address(event: Event) -> str:
+    venue = event.venue
+    place = " ".join(part for part in [venue.postcode, venue.city] if part)
+    return ", ".join(part for part in [venue.name, venue.address, place] if part)
 
 
 def map_url(unit: Unit) -> str:

@@ -4,6 +4,7 @@
  *    and sorts in place. The choice is kept in the address (?yrke=sykepleier&bydel=sentrum), so
  *    a filtered list can be shared and reloaded, and the result count is announced.
  * 2. Job pages: a «copy link» button.
+ * 3. Event print pages: a «print» button.
  */
 (function () {
   "use strict";
@@ -131,6 +132,16 @@
     });
   }
 
+  function enhancePrint() {
+    var button = document.querySelector("[data-careers-print]");
+    if (!button || !window.print) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  }
+
   enhanceJobList();
   enhanceCopyLink();
+  enhancePrint();
 })();
