@@ -369,9 +369,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 PHOTO_CACHE = Path(".careers-cache") / "images"
 
 
-def process_site_photos(
-    site: Site, diagnostics: Diagnostics
-) -> dict[str, ProcessedImage]:
+def process_site_photos(site: Site, diagnostics: Diagnostics) -> dict[str, ProcessedImage]:
     """Every photo the published pages show (story portraits, job ad images), processed once
     and cached, by its site-relative path. A photo Pillow cannot read becomes a diagnostic."""
     processor = ImageProcessor(site.site_dir / PHOTO_CACHE)

@@ -476,6 +476,7 @@ class _Stager:
         for processed in self.photos.values():
             processor.copy_into(processed, self.docs_dir)
 
+
 def webcal(url: str) -> str:
     """The subscribe link calendar apps open directly: https://… as webcal://…"""
     return "webcal://" + url.split("://", 1)[1]
