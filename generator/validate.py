@@ -281,6 +281,15 @@ class CrossReferences:
     def check_stories(self) -> None:
         for story in self.site.stories:
             self.check_file(story.source, ("photo",), story.photo)
+            if story.photo and not story.photo_alt:
+                # Screen-reader users meet the ambassador through this text (WCAG 1.1.1).
+                self.error(
+                    story.source,
+                    ("photo",),
+                    "bildet mangler alternativ tekst (photo_alt)",
+                    "beskriv kort hva bildet viser, for eksempel "
+                    "«photo_alt: Sofie i hvit arbeidsdrakt foran Solbakken sykehjem»",
+                )
             self.check_consent(story)
 
     def check_placements(self) -> None:

@@ -276,3 +276,30 @@ def test_placement_pages_show_unit_jobs_and_recruitment_positions(example_site: 
             else set()
         )
         assert shown == expected
+
+
+def test_a_story_photo_needs_alt_text(make_site: Callable[..., Path]) -> None:
+    story = STORY.format(slug="ola", consent="{given: 2026-01-01, expires: 2027-12-31}")
+    files: dict[str, str | bytes | None] = {
+        "content/stories/ola.md": story.replace("photo_alt: Ola smiler i døra på Solbakken.\n", ""),
+        "assets/ola.jpg": photo_with_secrets(),
+    }
+    result = run_careers("check", "--site", str(make_site(files)), "--today", "2026-11-20")
+    assert result.exit_code == 1
+    assert "content/stories/ola.md:6: photo: bildet mangler alternativ tekst" in result.output
+
+
+def test_a_photo_pillow_cannot_read_is_reported(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    files: dict[str, str | bytes | None] = {
+        "content/stories/ola.md": STORY.format(
+            slug="ola", consent="{given: 2026-01-01, expires: 2027-12-31}"
+        ),
+        "assets/ola.jpg": b"not a photo at all",
+    }
+    out = tmp_path / "out"
+    result = run_careers("build", "--site", str(make_site(files)), "--out", str(out))
+    assert result.exit_code == 1 and not out.exists()
+    assert "content/stories/ola.md" in result.output and "photo" in result.output
+    assert "Intern feil" not in result.output
