@@ -19,8 +19,9 @@ import yaml
 
 from generator.guidelines import RULES
 from generator.language import Language, sort_key
-from generator.models import Placement, Story, Unit
+from generator.models import Job, Placement, Story, Unit
 from generator.models.document import MarkdownDocument
+from generator.models.fields import OSLO
 from generator.render.calendar import (
     SequenceLedger,
     content_fingerprint,
@@ -29,6 +30,7 @@ from generator.render.calendar import (
     events_calendar,
 )
 from generator.render.engine_config import PythonCall, engine_config
+from generator.render.feeds import atom, rss, site_feeds
 from generator.render.guideline_views import GuidelineViews
 from generator.render.images import PHOTO_CACHE, ImageProcessor, ProcessedImage
 from generator.render.list_filters import ListFacet, list_filter_navigation, list_filter_pages
@@ -109,6 +111,9 @@ class _Stager:
         self.site = site
         self.ledger = ledger
         self.photos = photos
+        # The feeds of each list page, by the page's folder («stillinger/yrke/sykepleier/»).
+        self.feed_links: dict[str, list[dict[str, str]]] = {}
+        self.follow_feeds: list[dict[str, str]] = []
         self.docs_dir = docs_dir
         self.views = Views(site, photos)
         self.language: Language = self.views.language
@@ -121,6 +126,7 @@ class _Stager:
         )
 
     def stage_all(self) -> None:
+        self.stage_feeds()  # first: list pages link the feeds that belong to them
         self.stage_home()
         self.stage_jobs()
         self.stage_units()
@@ -129,9 +135,14 @@ class _Stager:
         self.stage_events()
         self.stage_pages()
         self.stage_guidelines()
+        self.stage_follow_page()
+        self.stage_robots()
         self.copy_assets()
 
     def write_page(self, relative: str, meta: dict[str, Any], body: str = "") -> None:
+        folder = relative.removesuffix("index.md")
+        if folder in self.feed_links:
+            meta = {**meta, "alternates": self.feed_links[folder]}
         path = self.docs_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         front_matter = _dump_front_matter(meta)
@@ -431,6 +442,64 @@ class _Stager:
             stamp=stamp,
         )
         (self.docs_dir / views.calendar_feed_url()).write_bytes(feed)
+
+    def stage_feeds(self) -> None:
+        """RSS and Atom feeds of the open jobs (all, per profession, per district), the
+        stories and the upcoming events, linked from the pages they belong to."""
+        site, views = self.site, self.views
+        base = site.config.base_url
+        updated = datetime.combine(site.today, time(), tzinfo=OSLO)
+        body_template = self.markdown_templates.get_template("job.md")
+
+        def job_markdown(job: Job) -> str:
+            return body_template.render(body=job.body, ad_footer=site.config.ad_footer)
+
+        folder = self.language.path("feeds")
+        for feed in site_feeds(site, views, job_markdown):
+            links = {"rss": f"{folder}/{feed.slug}.xml", "atom": f"{folder}/{feed.slug}.atom"}
+            for kind, write in (("rss", rss), ("atom", atom)):
+                path = self.docs_dir / links[kind]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                feed_url = views.absolute_url(links[kind])
+                path.write_bytes(
+                    write(feed, config=site.config, feed_url=feed_url, updated=updated)
+                )
+            page = feed.page_url.removeprefix(base)
+            self.feed_links[page] = [
+                {"type": "application/rss+xml", "title": feed.title, "url": links["rss"]},
+                {"type": "application/atom+xml", "title": feed.title, "url": links["atom"]},
+            ]
+            self.follow_feeds.append({"title": feed.title, **links})
+        events = views.url("events")
+        self.feed_links.setdefault(events, []).append(
+            {
+                "type": "text/calendar",
+                "title": self.language.ui["subscribe_calendar"],
+                "url": views.calendar_feed_url(),
+            }
+        )
+
+    def stage_follow_page(self) -> None:
+        """«Følg oss»: every feed and the calendar, in the menu, with plain instructions."""
+        views, ui = self.views, self.language.ui
+        self.stage_list(
+            "follow",
+            ui["follow"],
+            "follow.html",
+            {
+                "feeds": self.follow_feeds,
+                "calendar_url": views.calendar_feed_url(),
+                "webcal_url": webcal(views.absolute_url(views.calendar_feed_url())),
+            },
+        )
+
+    def stage_robots(self) -> None:
+        """Search engines may read everything applicants see; the pages for comms staff are
+        not for them (they say noindex too), and the sitemap lists only live pages."""
+        hidden = [self.language.path("guidelines"), self.language.path("kits")]
+        lines = ["User-agent: *", *(f"Disallow: /{path}/" for path in hidden)]
+        lines.append(f"Sitemap: {self.site.config.base_url}sitemap.xml")
+        (self.docs_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def filter_path(self, key: str) -> str:
         segment: str = self.language.strings["filter_paths"][key]

@@ -141,7 +141,25 @@
     });
   }
 
+  // Kit pages: a copy button beside each ready-made text.
+  function enhanceCopyTexts() {
+    if (!navigator.clipboard) return;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-careers-copy-text]"), function (button) {
+      var section = button.closest("section");
+      var source = section && section.querySelector("[data-careers-copy-source]");
+      var message = section && section.querySelector("[data-copied]");
+      if (!source) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(source.value).then(function () {
+          if (message) message.textContent = message.getAttribute("data-copied");
+        });
+      });
+    });
+  }
+
   enhanceJobList();
   enhanceCopyLink();
   enhancePrint();
+  enhanceCopyTexts();
 })();
