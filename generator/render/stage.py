@@ -8,6 +8,7 @@ reads ``mkdocs.yml`` and Jinja-style templates can build it.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time
@@ -34,6 +35,7 @@ from generator.render.feeds import atom, rss, site_feeds
 from generator.render.guideline_views import GuidelineViews
 from generator.render.images import PHOTO_CACHE, ImageProcessor, ProcessedImage
 from generator.render.list_filters import ListFacet, list_filter_navigation, list_filter_pages
+from generator.render.nav_export import nav_export
 from generator.render.qr import event_qr_url, qr_svg
 from generator.render.views import Views
 from generator.site import Site
@@ -136,6 +138,7 @@ class _Stager:
         self.stage_pages()
         self.stage_guidelines()
         self.stage_follow_page()
+        self.stage_export()
         self.stage_robots()
         self.copy_assets()
 
@@ -478,6 +481,22 @@ class _Stager:
                 "url": views.calendar_feed_url(),
             }
         )
+
+    def stage_export(self) -> None:
+        """The open jobs in the field structure of NAV's arbeidsplassen import API, so the ads
+        can be moved to the national job board without retyping (the API takes 1–100 ads)."""
+        if not self.site.open_jobs:
+            return
+        body_template = self.markdown_templates.get_template("job.md")
+        config = self.site.config
+
+        def job_markdown(job: Job) -> str:
+            return body_template.render(body=job.body, ad_footer=config.ad_footer)
+
+        ads = nav_export(self.site, self.views, job_markdown)
+        path = self.docs_dir / self.language.path("export") / "arbeidsplassen.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(ads, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def stage_follow_page(self) -> None:
         """«Følg oss»: every feed and the calendar, in the menu, with plain instructions."""
