@@ -113,7 +113,7 @@ def build_site(
         ledger = SequenceLedger.load(out / CALENDAR_LEDGER)
         if ledger.problem:
             diagnostics.add(CALENDAR_LEDGER, 0, "", ledger.problem, severity=Severity.WARNING)
-        config_file = stage_site(site, work / "staging", ledger, photos)
+        config_file = stage_site(site, work / "staging", ledger, photos, reporter.done)
         reporter.stage("Bygger nettstedet med MkDocs")
         new_site = work / "site"
         engine_warnings = run_engine(config_file, new_site, site.today)

@@ -135,12 +135,11 @@ def test_open_job_pages_have_meta_description_canonical_and_share_cards(
         assert content('meta[property="og:url"]') == url
         assert content('meta[property="og:locale"]') == "nb_NO"
         assert content('meta[name="twitter:title"]') == meta["title"]
-        if "image" in meta:
-            stem = Path(meta["image"]).stem
-            image = content('meta[property="og:image"]')
-            assert re.fullmatch(rf"{BASE}assets/images/.*{stem}-[0-9a-f]+-\d+\.jpg", image)
-            assert content('meta[property="og:image:alt"]') == meta["image_alt"]
-            assert content('meta[name="twitter:card"]') == "summary_large_image"
+        # Every open ad shares its 1200×630 card, with the card's alt text.
+        image = content('meta[property="og:image"]')
+        assert re.fullmatch(rf"{BASE}assets/social/job-{slug}-[0-9a-f]+-link\.png", image)
+        assert meta["title"] in content('meta[property="og:image:alt"]')
+        assert content('meta[name="twitter:card"]') == "summary_large_image"
         assert html.select_one('meta[name="robots"]') is None
 
 

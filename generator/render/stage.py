@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,13 @@ from generator.render.images import PHOTO_CACHE, ImageProcessor, ProcessedImage
 from generator.render.list_filters import ListFacet, list_filter_navigation, list_filter_pages
 from generator.render.nav_export import nav_export
 from generator.render.qr import event_qr_url, qr_svg
+from generator.render.social_images import CardContent, SocialImageRenderer
+from generator.render.social_texts import event_texts, job_texts, story_texts
 from generator.render.views import Views
 from generator.site import Site
 
+# Under the site folder, beside the photo cache: the social-media cards by content hash.
+SOCIAL_CACHE = Path(".careers-cache") / "social"
 # Lists and generated pages use the whole width: no navigation sidebar, no table of contents.
 FULL_WIDTH = ["navigation", "toc"]
 
@@ -55,6 +59,7 @@ def stage_site(
     staging: Path,
     ledger: SequenceLedger | None = None,
     photos: dict[str, ProcessedImage] | None = None,
+    reporter_done: Callable[[str], None] | None = None,
 ) -> Path:
     """Write docs/, theme/ and mkdocs.yml under ``staging``; return the config file.
     `ledger` holds the calendar sequences the previous build published (updated here);
@@ -64,6 +69,11 @@ def stage_site(
     _merge_theme(site.site_dir / "overrides", theme_dir)
     stager = _Stager(site, docs_dir, theme_dir, ledger or SequenceLedger(), photos or {})
     stager.stage_all()
+    if reporter_done is not None:
+        reporter_done(
+            f"Delingsbilder: {stager.social_cards_rendered} tegnet, "
+            f"{stager.social_cards_reused} hentet fra hurtiglageret"
+        )
     config_file = staging / "mkdocs.yml"
     config = engine_config(site, docs_dir, theme_dir, stager.nav, stager.views.job_cards())
     config_file.write_text(_dump_yaml(config), encoding="utf-8")
@@ -116,6 +126,9 @@ class _Stager:
         # The feeds of each list page, by the page's folder («stillinger/yrke/sykepleier/»).
         self.feed_links: dict[str, list[dict[str, str]]] = {}
         self.follow_feeds: list[dict[str, str]] = []
+        # Each item page's 1200×630 share card (og:image) and its alt text, by page folder.
+        self.share_cards: dict[str, tuple[str, str]] = {}
+        self.social_cards_rendered = self.social_cards_reused = 0
         self.docs_dir = docs_dir
         self.views = Views(site, photos)
         self.language: Language = self.views.language
@@ -129,6 +142,7 @@ class _Stager:
 
     def stage_all(self) -> None:
         self.stage_feeds()  # first: list pages link the feeds that belong to them
+        self.stage_kits()  # and item pages show their share card
         self.stage_home()
         self.stage_jobs()
         self.stage_units()
@@ -146,6 +160,10 @@ class _Stager:
         folder = relative.removesuffix("index.md")
         if folder in self.feed_links:
             meta = {**meta, "alternates": self.feed_links[folder]}
+        page = relative.removesuffix(".md") + "/"
+        if page in self.share_cards:
+            image, alt = self.share_cards[page]
+            meta = {**meta, "image": image, "image_alt": alt}
         path = self.docs_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         front_matter = _dump_front_matter(meta)
@@ -482,6 +500,117 @@ class _Stager:
             }
         )
 
+    def stage_kits(self) -> None:
+        """A social-media kit per open job, published story and upcoming event, for comms
+        staff (out of the navigation, the search and search engines): cards in four sizes,
+        drawn in parallel and cached, and a ready text per network."""
+        site, views, ui = self.site, self.views, self.language.ui
+        items: list[tuple[str, str, Any, Any, CardContent, str]] = []
+        for job in site.open_jobs:
+            card = views.job_card(job)
+            detail = " · ".join(
+                part
+                for part in [
+                    card["unit"]["name"],
+                    card["position_size"],
+                    f"{ui['deadline']} {card['deadline']['text']}",
+                ]
+                if part
+            )
+            content = CardContent("job", job.title, detail, ui["kit_job"], site.config.organisation)
+            items.append(("job", job.slug, job, job_texts, content, card["url"]))
+        for story in site.published_stories:
+            content = CardContent(
+                "story", story.title, story.quote, ui["kit_story"], site.config.organisation
+            )
+            items.append(
+                ("story", story.slug, story, story_texts, content, views.url("stories", story.slug))
+            )
+        for event in site.upcoming_events:
+            card = views.event_card(event)
+            detail = f"{card['when']} · {event.venue.name}"
+            content = CardContent(
+                "event", event.title, detail, ui["kit_event"], site.config.organisation
+            )
+            items.append(("event", event.slug, event, event_texts, content, card["url"]))
+        renderer = SocialImageRenderer(
+            site.site_dir / SOCIAL_CACHE, site.config.brand, site.site_dir
+        )
+        cards = renderer.render_many(
+            [(f"{kind}-{slug}", content) for kind, slug, _, _, content, _ in items]
+        )
+        self.social_cards_rendered, self.social_cards_reused = renderer.rendered, renderer.reused
+        folder = self.language.path("kits")
+        kinds = {"job": ui["kit_job"], "story": ui["kit_story"], "event": ui["kit_event"]}
+        index = []
+        for kind, slug, item, texts_of, content, item_url in items:
+            images = cards[f"{kind}-{slug}"]
+            renderer.copy_into(images, self.docs_dir)
+            link = next(image for image in images if image.spec.name == "link")
+            self.share_cards[item_url] = (views.absolute_url(link.path), link.alt)
+            texts = texts_of(item, site=site, views=views)
+            kit_url = f"{folder}/{kind}-{slug}/"
+            view = {
+                "title": content.title,
+                "kind": kinds[kind],
+                "item_url": item_url,
+                "index_url": f"{folder}/",
+                "texts": [
+                    {
+                        "network": text.network,
+                        "label": text.label,
+                        "text": text.text,
+                        "length": text.length,
+                        "limit": text.limit,
+                        "rows": min(14, text.text.count("\n") + 3),
+                    }
+                    for text in texts
+                ],
+                "images": [
+                    {
+                        "path": image.path,
+                        "alt": image.alt,
+                        "width": image.spec.width,
+                        "height": image.spec.height,
+                        "label": image.spec.name,
+                    }
+                    for image in images
+                ],
+            }
+            meta = {
+                "template": "kit.html",
+                "title": f"{ui['kit']}: {content.title}",
+                "hide": FULL_WIDTH,
+                "robots": "noindex, nofollow",
+                "search": {"exclude": True},
+                "kit": view,
+            }
+            self.write_page(f"{kit_url}index.md", meta)
+            index.append(
+                (
+                    kit_sort_key(kind, item, site.today),
+                    {
+                        "title": content.title,
+                        "kind": kinds[kind],
+                        "url": kit_url,
+                        "thumbnail": link.path,
+                        "note": kit_note(kind, item, views),
+                    },
+                )
+            )
+        index.sort(key=lambda entry: entry[0])
+        self.write_page(
+            f"{folder}/index.md",
+            {
+                "template": "kits.html",
+                "title": ui["kits"],
+                "hide": FULL_WIDTH,
+                "robots": "noindex, nofollow",
+                "search": {"exclude": True},
+                "kits": [entry for _, entry in index],
+            },
+        )
+
     def stage_export(self) -> None:
         """The open jobs in the field structure of NAV's arbeidsplassen import API, so the ads
         can be moved to the national job board without retyping (the API takes 1–100 ads)."""
@@ -568,3 +697,24 @@ class _Stager:
 def webcal(url: str) -> str:
     """The subscribe link calendar apps open directly: https://… as webcal://…"""
     return "webcal://" + url.split("://", 1)[1]
+
+
+def kit_sort_key(kind: str, item: Any, today: date) -> tuple[int, str]:
+    """Jobs closing within a week first (soonest first), then the newest of everything."""
+    if kind == "job" and item.deadline and (item.deadline - today).days <= 7:
+        return (0, item.deadline.isoformat())
+    when = item.start.date() if kind == "event" else item.published
+    return (1, f"{99999999 - int(when.strftime('%Y%m%d')):08d}")
+
+
+def kit_note(kind: str, item: Any, views: Views) -> str:
+    if kind == "job":
+        deadline: dict[str, Any] = views.deadline(item)
+        return " – ".join(
+            part for part in [deadline["text"], deadline.get("days_left_text", "")] if part
+        )
+    if kind == "event":
+        when: str = views.event_card(item)["when"]
+        return when
+    published: str = views.story_card(item)["published"]
+    return published
