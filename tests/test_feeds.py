@@ -21,7 +21,8 @@ import yaml
 from generator.language import slugify
 from generator.models.fields import OSLO
 from generator.pipeline import read_site
-from generator.render.feeds import Feed, FeedItem, atom, markdown_html, rss, site_feeds
+from generator.render.feeds import Feed, FeedItem, atom, rss, site_feeds
+from generator.render.markdown_html import markdown_html
 from generator.render.views import Views
 from generator.site import Site
 from tests.conftest import REPO

@@ -262,7 +262,10 @@ def test_location_positions_and_contacts() -> None:
 
 def test_the_ad_text_is_the_body_and_footer_as_html() -> None:
     ad = export_one(make_job(body="## Om jobben\n\nDu jobber **natt**."))
-    assert ad["adText"].startswith("<h2>Om jobben</h2>\n<p>Du jobber <strong>natt</strong>.</p>")
+    # The same Markdown as the page (heading anchors included), so links to a section work.
+    assert ad["adText"].startswith(
+        '<h2 id="om-jobben">Om jobben</h2>\n<p>Du jobber <strong>natt</strong>.</p>'
+    )
     assert '<a href="https://karriere.testvik.example/personvern/">personvern</a>' in ad["adText"]
     assert ad["properties"]["employerdescription"] == "<p>Et godt sted å jobbe.</p>"
 

@@ -13,35 +13,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
-from urllib.parse import urljoin
-from xml.etree.ElementTree import Element
 
-import markdown
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-from pymdownx.slugs import slugify as slugify_heading
 
 from generator.language import slugify, sort_key
 from generator.models import Event, Job, SiteConfig, Story
 from generator.models.fields import OSLO
 from generator.render.job_filters import Facet
+from generator.render.markdown_html import markdown_html
 from generator.render.views import Views, venue_address
 from generator.site import Site
 
 # The software named in each feed's generator tag: no version, so an upgrade alone does not
 # change every feed.
 GENERATOR = "careers-site"
-# The Markdown extensions and settings the site itself uses (engine_config.py), so a feed
-# shows what the page shows; heading anchors keep æ, ø, å («#vi-søker»).
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
-MARKDOWN_EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": slugify_heading(case="lower")}}
 # The name feedgen knows the image extension by (each entry has it as an attribute).
 ENCLOSURE = "careers_enclosure"
-# Attributes holding an address that a feed reader must be able to follow from anywhere.
-LINK_ATTRIBUTES = ("href", "src")
 
 
 @dataclass(frozen=True)
@@ -297,38 +286,3 @@ def in_oslo(value: date | datetime) -> datetime:
     if not isinstance(value, datetime):
         return datetime.combine(value, time(0), tzinfo=OSLO)
     return value if value.tzinfo else value.replace(tzinfo=OSLO)
-
-
-def markdown_html(body: str, *, base_url: str | None = None) -> str:
-    """Markdown as the site renders it; with `base_url`, every relative link and image is made
-    absolute against it (a feed reader has no page to resolve them against)."""
-    extensions: list[str | Extension] = [*MARKDOWN_EXTENSIONS]
-    if base_url:
-        extensions.append(AbsoluteLinks(base_url))
-    html: str = markdown.markdown(
-        body, extensions=extensions, extension_configs=MARKDOWN_EXTENSION_CONFIGS
-    )
-    return html
-
-
-class AbsoluteLinks(Extension):
-    def __init__(self, base_url: str) -> None:
-        super().__init__()
-        self.base_url = base_url
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # After the inline processor (20), which makes the links, and attr_list (8).
-        md.treeprocessors.register(AbsoluteLinksProcessor(md, self.base_url), "absolute_links", 1)
-
-
-class AbsoluteLinksProcessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, base_url: str) -> None:
-        super().__init__(md)
-        self.base_url = base_url
-
-    def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in LINK_ATTRIBUTES:
-                value = element.get(attribute)
-                if value is not None:
-                    element.set(attribute, urljoin(self.base_url, value.strip()))

@@ -19,15 +19,10 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
-from xml.etree.ElementTree import Element
-
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from generator.models import Job, Unit
 from generator.models.fields import Contact
+from generator.render.markdown_html import markdown_html
 from generator.render.views import Views
 from generator.site import Site
 
@@ -81,8 +76,6 @@ EURES_COUNTRIES = frozenset(
 
 # The site's own Markdown extensions (engine_config.py) without heading anchors, which mean
 # nothing on arbeidsplassen; NAV supports basic HTML only.
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition"]
-LINK_ATTRIBUTES = ("href", "src")
 
 
 def nav_export(
@@ -115,7 +108,7 @@ def nav_ad(
         # Two sizes listed ([100, 75]) are two positions, as on the page and in JSON-LD.
         "positions": max(job.positions, len(job.position_percent or [])),
         "title": job.title,
-        "adText": html(text, base_url=page_url),
+        "adText": markdown_html(text, base_url=page_url),
         "published": local_date_time(datetime.combine(job.published, time(0))),
         "expires": local_date_time(expires_at(job, today=site.today)),
         "privacy": PRIVACY,
@@ -147,7 +140,7 @@ def properties(job: Job, *, site: Site, views: Views, unit: Unit, page_url: str)
         "workday": stringified(work_days(job)),
         "jobarrangement": ROTA if len(set(job.shifts)) > 1 else None,
         "euresflagg": "true" if EURES_COUNTRIES.intersection(job.recruitment_countries) else None,
-        "employerdescription": html(unit.description) if unit.description else None,
+        "employerdescription": markdown_html(unit.description) if unit.description else None,
         "employerhomepage": site.config.base_url,
         "sourceurl": page_url,
     }
@@ -257,36 +250,3 @@ def norwegian_date(day: date) -> str:
 def local_date_time(moment: datetime) -> str:
     """Norwegian local time without offset, as the API's LocalDateTime fields take it."""
     return moment.replace(tzinfo=None).isoformat(timespec="seconds")
-
-
-def html(text: str, *, base_url: str | None = None) -> str:
-    """Markdown as HTML; with `base_url`, relative links and images made absolute (the ad is
-    read on arbeidsplassen, not on our page)."""
-    extensions: list[str | Extension] = [*MARKDOWN_EXTENSIONS]
-    if base_url:
-        extensions.append(AbsoluteLinks(base_url))
-    result: str = markdown.markdown(text, extensions=extensions)
-    return result
-
-
-class AbsoluteLinks(Extension):
-    def __init__(self, base_url: str) -> None:
-        super().__init__()
-        self.base_url = base_url
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # After the inline processor (20), which makes the links, and attr_list (8).
-        md.treeprocessors.register(AbsoluteLinksProcessor(md, self.base_url), "absolute_links", 1)
-
-
-class AbsoluteLinksProcessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, base_url: str) -> None:
-        super().__init__(md)
-        self.base_url = base_url
-
-    def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in LINK_ATTRIBUTES:
-                value = element.get(attribute)
-                if value is not None:
-                    element.set(attribute, urljoin(self.base_url, value.strip()))
