@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from PIL import Image
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostics, Severity
@@ -268,7 +269,7 @@ class CrossReferences:
     def check_jobs(self) -> None:
         self.check_filter_names()
         for job in self.site.jobs:
-            self.check_file(job.source, ("image",), job.image)
+            self.check_photo(job.source, ("image",), job.image)
             if job.deadline and job.deadline < job.published:
                 self.error(
                     job.source,
@@ -280,7 +281,7 @@ class CrossReferences:
 
     def check_stories(self) -> None:
         for story in self.site.stories:
-            self.check_file(story.source, ("photo",), story.photo)
+            self.check_photo(story.source, ("photo",), story.photo)
             if story.photo and not story.photo_alt:
                 # Screen-reader users meet the ambassador through this text (WCAG 1.1.1).
                 self.error(
@@ -389,6 +390,26 @@ class CrossReferences:
                 or "sjekk stavemåten og at filen er lagt i mappen"
             )
             self.error(source, field_path, f"filen «{relative_path}» finnes ikke", hint)
+
+    def check_photo(self, source: str, field_path: FieldPath, relative_path: str | None) -> None:
+        """A photo must exist and be a picture Pillow reads: found here, with its line, rather
+        than when the build resizes it."""
+        self.check_file(source, field_path, relative_path)
+        if relative_path is None:
+            return
+        path = self.site.site_dir / relative_path
+        if not path.is_file():
+            return
+        try:
+            with Image.open(path) as image:
+                image.verify()
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            self.error(
+                source,
+                field_path,
+                f"«{relative_path}» er ikke et bilde som kan leses, eller filen er skadet",
+                "lagre bildet på nytt som JPEG eller PNG",
+            )
 
     def check_consent(self, story: Story) -> None:
         today = self.site.today

@@ -54,7 +54,7 @@ def check_ad(
     select: tuple[str, ...],
     changes: dict[str, Any] | None = None,
     remove: tuple[str, ...] = (),
-    files: dict[str, str] | None = None,
+    files: dict[str, str | bytes] | None = None,
     today: date = TODAY,
 ) -> list[Diagnostic]:
     """The findings of the rules in `select` for one ad: BASE_AD with `changes` and without

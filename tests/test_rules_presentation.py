@@ -3,16 +3,27 @@ summary; each rule on ads that must fire and ads that must not, through the real
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from generator.guidelines import RULES
 from tests.guideline_helpers import BASE_AD, ad_file, body_line, check_ad
 
 BODY = "Du jobber natt sammen med to helsefagarbeidere.\n"
-IMAGE_FILES = {"assets/bilder/natt.jpg": "not really a picture"}
+
+
+def _small_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (11, 90, 115)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+# A real picture: validation reads it (a file that is no picture is an error of its own).
+IMAGE_FILES = {"assets/bilder/natt.jpg": _small_jpeg()}
 
 
 def field_line(

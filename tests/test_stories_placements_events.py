@@ -301,5 +301,5 @@ def test_a_photo_pillow_cannot_read_is_reported(
     out = tmp_path / "out"
     result = run_careers("build", "--site", str(make_site(files)), "--out", str(out))
     assert result.exit_code == 1 and not out.exists()
-    assert "content/stories/ola.md" in result.output and "photo" in result.output
+    assert "content/stories/ola.md:6: photo: «assets/ola.jpg» er ikke et bilde" in result.output
     assert "Intern feil" not in result.output
