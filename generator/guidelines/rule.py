@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from generator.diagnostics import Severity
 from generator.guidelines.config import GuidelineConfig
@@ -54,10 +54,10 @@ class Ad:
     def prose(self) -> Prose:
         return Prose.from_markdown(self.job.body, self.job.body_line)
 
-    @cached_property
+    @property
     def footer(self) -> Prose:
         """The site-wide ad footer (site_config.yml), which every ad carries on the site."""
-        return Prose.from_markdown(self.site_config.ad_footer)
+        return footer_prose(self.site_config.ad_footer)
 
     def words(self, name: str) -> re.Pattern[str]:
         """The compiled word list `name` from data/guidelines.yml."""
@@ -92,3 +92,9 @@ def rule(code: str, name: str, severity: Severity, doc: RuleDoc) -> Callable[[Ch
         return check
 
     return register
+
+
+@cache
+def footer_prose(ad_footer: str) -> Prose:
+    """The footer is the same for every ad: read it once."""
+    return Prose.from_markdown(ad_footer)

@@ -129,6 +129,7 @@ class _Stager:
         # Each item page's 1200×630 share card (og:image) and its alt text, by page folder.
         self.share_cards: dict[str, tuple[str, str]] = {}
         self.social_cards_rendered = self.social_cards_reused = 0
+        self.job_bodies: dict[str, str] = {}
         self.docs_dir = docs_dir
         self.views = Views(site, photos)
         self.language: Language = self.views.language
@@ -155,6 +156,15 @@ class _Stager:
         self.stage_export()
         self.stage_robots()
         self.copy_assets()
+
+    def job_markdown(self, job: Job) -> str:
+        """An ad's Markdown as its page shows it: the body, then the site-wide ad footer
+        (the page, the feeds and the NAV export all carry exactly this)."""
+        if job.slug not in self.job_bodies:
+            template = self.markdown_templates.get_template("job.md")
+            footer = self.site.config.ad_footer
+            self.job_bodies[job.slug] = template.render(body=job.body, ad_footer=footer)
+        return self.job_bodies[job.slug]
 
     def write_page(self, relative: str, meta: dict[str, Any], body: str = "") -> None:
         folder = relative.removesuffix("index.md")
@@ -254,9 +264,8 @@ class _Stager:
             if robots:
                 meta["robots"] = robots
             self.write_page(views.filters.url(selection) + "index.md", meta)
-        body_template = self.markdown_templates.get_template("job.md")
         for job in site.jobs:
-            body = body_template.render(body=job.body, ad_footer=site.config.ad_footer)
+            body = self.job_markdown(job)
             view = views.job_page(job)
             # A closed ad keeps its page, so old links still lead somewhere, but leaves search
             # engines, the sitemap and the site's search.
@@ -470,13 +479,8 @@ class _Stager:
         site, views = self.site, self.views
         base = site.config.base_url
         updated = datetime.combine(site.today, time(), tzinfo=OSLO)
-        body_template = self.markdown_templates.get_template("job.md")
-
-        def job_markdown(job: Job) -> str:
-            return body_template.render(body=job.body, ad_footer=site.config.ad_footer)
-
         folder = self.language.path("feeds")
-        for feed in site_feeds(site, views, job_markdown):
+        for feed in site_feeds(site, views, self.job_markdown):
             links = {"rss": f"{folder}/{feed.slug}.xml", "atom": f"{folder}/{feed.slug}.atom"}
             for kind, write in (("rss", rss), ("atom", atom)):
                 path = self.docs_dir / links[kind]
@@ -616,13 +620,7 @@ class _Stager:
         can be moved to the national job board without retyping (the API takes 1–100 ads)."""
         if not self.site.open_jobs:
             return
-        body_template = self.markdown_templates.get_template("job.md")
-        config = self.site.config
-
-        def job_markdown(job: Job) -> str:
-            return body_template.render(body=job.body, ad_footer=config.ad_footer)
-
-        ads = nav_export(self.site, self.views, job_markdown)
+        ads = nav_export(self.site, self.views, self.job_markdown)
         path = self.docs_dir / self.language.path("export") / "arbeidsplassen.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(ads, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
