@@ -63,3 +63,8 @@ class Site:
     def menu_pages(self) -> list[Page]:
         pages = [page for page in self.pages if page.nav_order is not None]
         return sorted(pages, key=lambda page: (page.nav_order or 0, page.title))
+
+    @property
+    def footer_pages(self) -> list[Page]:
+        """Pages linked from every page's footer, such as the accessibility statement."""
+        return sorted((page for page in self.pages if page.footer), key=lambda page: page.title)

@@ -13,3 +13,7 @@ class Page(MarkdownDocument):
     description: Text = Field("", description="Én setning om siden, brukt i søkemotorer")
     nav_order: int | None = Field(None, description="Plass i menyen; uten tall står siden ikke der")
     nav_title: Text | None = Field(None, description="Kortere tittel i menyen")
+    footer: bool = Field(
+        False,
+        description="Lenke til siden nederst på hver side, som tilgjengelighetserklæringen",
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.language import MATERIAL_LANGUAGE, Language
+from generator.render import material_markup
 from generator.site import Site
 
 
@@ -83,6 +84,8 @@ def engine_config(
         "nav": nav,
         "not_in_nav": "\n".join(["/*.md", "/**/*.md", *(f"!/{path}" for path in sorted(in_nav))]),
         "validation": {"nav": {"omitted_files": "ignore", "absolute_links": "ignore"}},
+        # Valid HTML where Material's fixed markup is not (see the module).
+        "hooks": [str(Path(material_markup.__file__))],
         "plugins": [
             {
                 "search": {
@@ -115,6 +118,11 @@ def engine_config(
         "extra": {
             "generator": False,
             "ui": language.ui,
+            "jobs_url": f"{language.path('jobs')}/",
+            "footer_links": [
+                {"title": page.nav_title or page.title, "url": f"{page.slug}/"}
+                for page in site.footer_pages
+            ],
             "brand": config.brand.model_dump(),
             "organisation": config.organisation,
             "language": config.language,
