@@ -84,6 +84,8 @@ def _message_and_hint(error: ErrorDetails, model: type[BaseModel]) -> tuple[str,
     location = tuple(error["loc"])
     if kind in HINTS:
         return error["msg"], HINTS[kind]
+    if "hint" in context:  # a validator that works out its own hint (a suggested colour, …)
+        return error["msg"], str(context["hint"])
     if kind == "missing":
         return "mangler, men er påkrevd", f"legg til en linje «{location[-1]}: …»"
     if kind == "extra_forbidden":

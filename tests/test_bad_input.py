@@ -338,6 +338,19 @@ BAD_INPUTS = [
     ),
     pytest.param(
         {
+            "site_config.yml": MINIMAL_SITE["site_config.yml"]
+            + 'brand:\n  primary_color: "#0b5a73"\n  accent_color: "#ff9900"\n'
+        },
+        Expected(
+            "site_config.yml:12",
+            "brand.accent_color",
+            "«#ff9900» har for lav kontrast mot hvitt (2,1:1); WCAG 2.1 AA krever minst 4,5:1",
+            'velg en mørkere nyanse, for eksempel "#a86500"',
+        ),
+        id="brand-colour-too-light-for-white-text",
+    ),
+    pytest.param(
+        {
             "data/units.yml": edited(
                 MINIMAL_SITE["data/units.yml"], "- id: fjordtun", "- id: solbakken"
             )

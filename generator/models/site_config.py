@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from generator.colours import (
+    MIN_CONTRAST,
+    WHITE,
+    contrast_ratio,
+    darkened_for_contrast,
+    hex_color,
+    parse_color,
+)
 from generator.models.fields import ContentModel, HexColor, HttpsUrl, IsoDate, SitePath, Text, Title
 
 LANGUAGES = ("nb", "nn", "en")
@@ -16,6 +25,28 @@ class Brand(ContentModel):
     accent_color: HexColor = Field("#b8410b", description="Aksentfarge (lenker, merker)")
     logo: SitePath | None = Field(None, description="Logo, sti fra nettstedets rotmappe")
     logo_alt: Text | None = Field(None, description="Alternativ tekst for logoen")
+
+    @field_validator("primary_color", "accent_color")
+    @classmethod
+    def carries_white_text(cls, value: str) -> str:
+        """Both colours are backgrounds of white text (the top bar, buttons, badges) and the
+        colour of text and links on white: WCAG 2.1 AA asks for 4.5:1 in both cases."""
+        color = parse_color(value)
+        ratio = contrast_ratio(color, WHITE)
+        if ratio < MIN_CONTRAST:
+            suggestion = hex_color(darkened_for_contrast(color))
+            raise PydanticCustomError(
+                "contrast",
+                "«{value}» har for lav kontrast mot hvitt ({ratio}:1); WCAG 2.1 AA krever minst "
+                "4,5:1 for tekst på og i denne fargen",
+                {
+                    "value": value,
+                    "ratio": f"{ratio:.1f}".replace(".", ","),
+                    "hint": f'velg en mørkere nyanse, for eksempel "{suggestion}" '
+                    "(samme fargetone)",
+                },
+            )
+        return value
 
 
 class Social(ContentModel):

@@ -33,8 +33,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 import PIL
-from PIL import Image, ImageColor, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont, features
 
+from generator.colours import BLACK, MIN_CONTRAST, WHITE, Color, contrast_ratio, parse_color
 from generator.language import slugify
 from generator.models.site_config import Brand
 from generator.render.images import write_atomically
@@ -46,10 +47,7 @@ HASH_LENGTH = 8
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 LAYOUT_ENGINE = ImageFont.Layout.BASIC  # the same glyph positions with or without Raqm
-WHITE = (255, 255, 255)
 DARK = (20, 20, 20)
-BLACK = (0, 0, 0)
-MIN_CONTRAST = 4.5  # WCAG AA for normal text
 ELLIPSIS = "…"
 SIZE_STEP = 2  # pixels the font shrinks by per try
 LOGO_FORMATS = ("PNG", "JPEG")
@@ -58,7 +56,6 @@ LOGO_FORMATS = ("PNG", "JPEG")
 MAX_WORKERS = 8
 Weight = Literal["regular", "bold"]
 Box = tuple[int, int, int, int]
-Color = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -157,26 +154,7 @@ def end_sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "»", "…")) else text + "."
 
 
-# Colours and contrast (WCAG 2.x)
-
-
-def parse_color(color: str) -> Color:
-    red, green, blue = ImageColor.getrgb(color)[:3]
-    return (red, green, blue)
-
-
-def relative_luminance(color: Color) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(value) for value in color)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: Color, second: Color) -> float:
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)))[::-1]
-    return (lighter + 0.05) / (darker + 0.05)
+# Colours
 
 
 def text_color(background: Color) -> Color:
