@@ -1,67 +1,36 @@
+# ruff: noqa: F811  (the imported fixtures are parameters of the tests, as pytest wants)
 """The built example site in a real headless Chromium (Debian's), served on localhost."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
-PHONE = {"width": 390, "height": 844}
-PAGES = ["", "stillinger/", "stillinger/sykepleier-natt-solbakken/", "historier/", "arrangementer/"]
+from tests.browser_support import (  # noqa: F401 (fixtures)
+    MISSING_PAGE,
+    PHONE,
+    TEMPLATE_PAGES,
+    VIEWPORTS,
+    browser,
+    site_url,
+)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(example_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `./dev test` installs Debian's chromium package")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_pages_make_no_request_to_another_host(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport=PHONE)
+@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+def test_pages_make_no_request_to_another_host(  # type: ignore[no-untyped-def]
+    browser, site_url: str, path: str, viewport: str
+) -> None:
+    """Every request a page makes, scripts and the search worker included, stays on our host."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + path, wait_until="networkidle")
+    response = page.goto(site_url + path, wait_until="networkidle")
+    assert response is not None
+    assert response.status == (404 if path == MISSING_PAGE else 200)
+    assert len(requested) > 3, "the page's own styles and scripts were requested"
     own = urlparse(site_url).netloc
     foreign = [
         url

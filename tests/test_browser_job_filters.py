@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 import yaml
 
+from tests.browser_support import PHONE, browser, site_url  # noqa: F401
 from tests.conftest import EXAMPLE_TODAY, REPO
-from tests.test_browser import PHONE, browser, site_url  # noqa: F401
 
 DESKTOP = {"width": 1280, "height": 900}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}

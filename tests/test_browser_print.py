@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from tests.browser_support import browser, site_url  # noqa: F401 (fixtures)
 from tests.conftest import REPO
-from tests.test_browser import browser, site_url  # noqa: F401 (fixtures)
 
 EVENTS = sorted(path.stem for path in (REPO / "content/events").glob("*.md"))
 

@@ -5,6 +5,7 @@
  *    a filtered list can be shared and reloaded, and the result count is announced.
  * 2. Job pages: a «copy link» button.
  * 3. Event print pages: a «print» button.
+ * 4. The header: a search button the keyboard can reach (Material opens the search from a label).
  */
 (function () {
   "use strict";
@@ -158,7 +159,22 @@
     });
   }
 
+  // Opens Material's search the way its own label does: through the search toggle.
+  function enhanceSearchButton() {
+    var button = document.querySelector("[data-careers-search]");
+    var toggle = document.getElementById("__search");
+    var query = document.querySelector(".md-search__input");
+    if (!button || !toggle || !query) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+      query.focus();
+    });
+  }
+
   enhanceJobList();
+  enhanceSearchButton();
   enhanceCopyLink();
   enhancePrint();
   enhanceCopyTexts();

@@ -1,0 +1,159 @@
+# ruff: noqa: F811  (the imported fixtures are parameters of the tests, as pytest wants)
+"""What axe cannot see, with the keyboard alone in Debian's Chromium: the skip link, every
+interactive element reached by Tab and visibly focused, no keyboard trap, and the apply button
+a few tab stops after a job's title. (The job filters by keyboard, with the result count in a
+live region, are in test_browser_job_filters.py.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser_support import (  # noqa: F401 (fixtures)
+    TEMPLATE_PAGES,
+    VIEWPORTS,
+    browser,
+    site_url,
+)
+
+# Marks every element the keyboard should reach (visible, enabled, not inside a closed
+# <details> or a hidden region) and remembers how it looks without focus.
+MARK_TABBABLES = """() => {
+  const selector = 'a[href], area[href], button, input:not([type=hidden]), select, textarea,'
+    + ' summary, iframe, [tabindex], [contenteditable=""], [contenteditable=true]';
+  const looks = element => {
+    const style = getComputedStyle(element);
+    return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow,
+            style.backgroundColor, style.color, style.textDecorationLine, style.borderColor]
+      .join('|');
+  };
+  const reachable = element => {
+    if (element.disabled || element.tabIndex < 0 || element.closest('[inert]')) return false;
+    if (!element.checkVisibility({checkVisibilityCSS: true})) return false;
+    const closed = element.closest('details:not([open])');
+    if (closed && !(element.tagName === 'SUMMARY' && element.parentElement === closed)) {
+      return false;
+    }
+    return true;
+  };
+  const elements = [...document.querySelectorAll(selector)].filter(reachable);
+  window.__unfocusedLooks = new Map(elements.map(element => [element, looks(element)]));
+  window.__looks = looks;
+  elements.forEach((element, index) => element.setAttribute('data-kb', String(index)));
+  return elements.length;
+}"""
+
+# What has focus now, and whether it looks different from unfocused and is on screen.
+FOCUSED = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const before = window.__unfocusedLooks.get(element);
+  const style = getComputedStyle(element);
+  const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    && !style.outlineColor.endsWith(', 0)');
+  const box = element.getBoundingClientRect();
+  return {
+    index: element.getAttribute('data-kb'),
+    name: (element.tagName + ' ' + (element.getAttribute('href') || element.id
+           || element.className || '') + ' «' + (element.textContent || '').trim().slice(0, 40)
+           + '»'),
+    changed: before !== undefined && before !== window.__looks(element),
+    outlined,
+    onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+      && box.top < innerHeight && box.left < innerWidth,
+  };
+}"""
+
+
+def tab_through(page: Any) -> tuple[int, list[dict[str, Any]]]:
+    """Press Tab from the top until focus leaves the page; every focused element in order."""
+    count = page.evaluate(MARK_TABBABLES)
+    visited: list[dict[str, Any]] = []
+    for _ in range(2 * count + 10):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:  # past the last element: focus went back to the browser
+            return count, visited
+        visited.append(focused)
+    pytest.fail(f"focus never left the page after {len(visited)} tab stops: a keyboard trap?")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+def test_tab_reaches_everything_with_visible_focus_and_no_trap(  # type: ignore[no-untyped-def]
+    browser, site_url: str, path: str, viewport: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    count, visited = tab_through(page)
+    context.close()
+    assert count > 3
+    assert visited[0]["name"].startswith("A #innhold"), "the skip link is the first tab stop"
+    reached = {stop["index"] for stop in visited}
+    missing = [str(index) for index in range(count) if str(index) not in reached]
+    unmarked = [stop["name"] for stop in visited if stop["index"] is None]
+    assert not missing, f"{len(missing)} of {count} interactive elements never got focus"
+    assert not unmarked, f"focus went to elements that look unreachable: {unmarked}"
+    invisible = [stop["name"] for stop in visited if not (stop["changed"] or stop["outlined"])]
+    assert not invisible, f"no visible focus on: {invisible}"
+    off_screen = [stop["name"] for stop in visited if not stop["onScreen"]]
+    assert not off_screen, f"focused but not on screen: {off_screen}"
+
+
+def test_shift_tab_goes_back_the_same_way(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(site_url + TEMPLATE_PAGES["job.html"], wait_until="load")
+    _, forward = tab_through(page)
+    backward = []
+    for _ in range(len(forward)):
+        page.keyboard.press("Shift+Tab")
+        backward.append(page.evaluate(FOCUSED)["index"])
+    context.close()
+    assert backward == [stop["index"] for stop in reversed(forward)]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+def test_the_skip_link_shows_on_focus_and_leads_to_the_content(  # type: ignore[no-untyped-def]
+    browser, site_url: str, path: str, viewport: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    skip = page.locator("a.careers-skip")
+    assert skip.count() == 1
+    assert page.locator("a.md-skip:visible").count() <= 1, "one skip link, not two"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('careers-skip')")
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["width"] > 20, "visible when focused"
+    assert skip.inner_text().strip() == "Gå til innholdet"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    in_content = page.evaluate("!!document.activeElement.closest('#innhold')")
+    focused = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    context.close()
+    assert in_content, f"after the skip link, Tab went to {focused}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+def test_the_apply_button_is_a_few_tab_stops_after_the_job_title(  # type: ignore[no-untyped-def]
+    browser, site_url: str, viewport: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(site_url + TEMPLATE_PAGES["job.html"], wait_until="load")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link: focus starts at the content, the title first
+    stops = 0
+    while stops < 10:
+        page.keyboard.press("Tab")
+        stops += 1
+        if page.evaluate("document.activeElement.matches('a.careers-apply')"):
+            break
+    context.close()
+    print(f"apply button: {stops} tab stops after the job title ({viewport})")
+    assert stops <= 3
