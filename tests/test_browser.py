@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -94,4 +94,61 @@ def test_search_finds_whole_norwegian_words_and_beginnings(  # type: ignore[no-u
     )
     titles = page.locator(".md-search-result__article h1").all_inner_texts()
     assert expected_title in titles
+    context.close()
+
+
+@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+def test_every_template_works_without_javascript(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Content shows, and the buttons that need our script stay hidden instead of dead."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    response = page.goto(site_url + path)
+    assert response is not None and response.status == (404 if path == MISSING_PAGE else 200)
+    assert page.locator("h1").first.is_visible()
+    script_only = "[data-careers-search], [data-careers-copy-link], [data-careers-print]"
+    assert (
+        page.locator(f"{script_only}, [data-careers-copy-text]").locator("visible=true").count()
+        == 0
+    )
+    context.close()
+
+
+def test_the_menu_opens_by_keyboard_without_javascript(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + TEMPLATE_PAGES["story.html"])
+    menu = page.locator(".careers-menu__list")
+    assert not menu.is_visible()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.careers-menu__button')"):
+            break
+    page.keyboard.press("Enter")
+    assert menu.is_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # «Hjem», then «Ledige stillinger»
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text().startswith("Ledige stillinger")
+    context.close()
+
+
+def test_events_and_their_calendar_files_work_without_javascript(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "arrangementer/")
+    first = page.locator(".careers-card__title a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == title
+    calendar_link = page.locator("a[href$='.ics']").first
+    assert calendar_link.is_visible()
+    calendar = page.request.get(urljoin(page.url, calendar_link.get_attribute("href") or ""))
+    assert calendar.status == 200
+    assert calendar.text().startswith("BEGIN:VCALENDAR")
+    assert title.split(" – ")[0] in calendar.text().replace("\r\n ", "")
+    page.locator("a[href$='utskrift/']").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".careers-qr__code svg").is_visible()
     context.close()
