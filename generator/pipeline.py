@@ -14,6 +14,7 @@ from typing import Protocol
 
 from generator.diagnostics import Diagnostics, Severity, SiteError
 from generator.guidelines.checker import check_guidelines
+from generator.links import LinkReport, check_links
 from generator.load import load_sources
 from generator.publish import build_folder, check_output_folder, output_lock, swap_into_place
 from generator.render.calendar import SequenceLedger
@@ -25,6 +26,10 @@ from generator.validate import validate_site
 
 # Kept in the published site between builds: the calendar sequence of every event.
 CALENDAR_LEDGER = ".careers-calendar.json"
+BROKEN_LINK_HINT = (
+    "siden er laget fra innholdet ditt: rett lenken i Markdown-filen eller malen den kommer fra, "
+    "eller fjern den"
+)
 
 
 class Reporter(Protocol):
@@ -54,6 +59,7 @@ class BuildResult:
     out: Path
     diagnostics: Diagnostics
     engine_warnings: list[str] = field(default_factory=list)
+    links: LinkReport | None = None
 
 
 def read_site(
@@ -122,8 +128,42 @@ def build_site(
             for warning in engine_warnings:
                 diagnostics.add("mkdocs", 0, "", warning, "rett feilen, eller bygg uten --strict")
             raise SiteError(diagnostics)
+        reporter.stage("Sjekker lenkene")
+        links = check_links(new_site, site.config.base_url)
+        for broken in links.broken:
+            diagnostics.add(
+                _published(out, site_dir, broken.source),
+                0,
+                "",
+                f"Lenken «{broken.url}» virker ikke: {broken.reason}",
+                BROKEN_LINK_HINT,
+                severity=Severity.WARNING,
+            )
+        for source, problem in links.unreadable.items():
+            diagnostics.add(
+                _published(out, site_dir, source),
+                0,
+                "",
+                f"Lenkene ble ikke sjekket: filen {problem}",
+                severity=Severity.WARNING,
+            )
+        reporter.done(
+            f"Sjekket {links.links_checked} interne lenker på {links.pages_checked} sider: "
+            f"{len(links.broken)} virker ikke ({len(links.external)} lenker til andre "
+            "nettsteder sjekkes ikke)"
+        )
+        if strict and (links.broken or links.unreadable):
+            # --strict: a page with a link to nowhere is not published.
+            raise SiteError(diagnostics)
         ledger.save(new_site / CALENDAR_LEDGER)
         reporter.stage("Publiserer")
         swap_into_place(new_site, out)
     reporter.done(f"Nettstedet er bygget i {out}")
-    return BuildResult(site, out, diagnostics, engine_warnings)
+    return BuildResult(site, out, diagnostics, engine_warnings, links)
+
+
+def _published(out: Path, site_dir: Path, relative: str) -> str:
+    """Where a built file is published, so the author sees it is a built page: relative to the
+    site folder when the output is inside it («site/om-oss/index.html»), else in full."""
+    path = out / relative
+    return (path.relative_to(site_dir) if path.is_relative_to(site_dir) else path).as_posix()

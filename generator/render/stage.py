@@ -265,8 +265,10 @@ class _Stager:
                 meta["robots"] = robots
             self.write_page(views.filters.url(selection) + "index.md", meta)
         for job in site.jobs:
-            body = self.job_markdown(job)
             view = views.job_page(job)
+            # A closed ad's page shows a notice instead of the ad: without its body, no table of
+            # contents points at headings the page no longer has.
+            body = self.job_markdown(job) if view["is_open"] else ""
             # A closed ad keeps its page, so old links still lead somewhere, but leaves search
             # engines, the sitemap and the site's search.
             closed = {"robots": "noindex", "search": {"exclude": True}}
