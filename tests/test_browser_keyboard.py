@@ -45,7 +45,7 @@ MARK_TABBABLES = """() => {
 }"""
 
 # What has focus now, and whether it looks different from unfocused and is on screen.
-FOCUSED = """() => {
+FOCUSED = r"""() => {
   const element = document.activeElement;
   if (!element || element === document.body) return null;
   const before = window.__unfocusedLooks.get(element);
@@ -53,7 +53,27 @@ FOCUSED = """() => {
   const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
     && !style.outlineColor.endsWith(', 0)');
   const box = element.getBoundingClientRect();
+  // An outline must stand out from what is behind it: 3:1 (WCAG 2.1, 1.4.11), also the «auto»
+  // style, which Chromium draws in the outline colour when one is set.
+  const rgb = text => (text.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = value => {
+      const c = value / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  let behind = element.parentElement;
+  while (behind && (rgb(getComputedStyle(behind).backgroundColor)[3] ?? 1) === 0) {
+    behind = behind.parentElement;
+  }
+  const background = rgb(behind ? getComputedStyle(behind).backgroundColor
+                                 : getComputedStyle(document.body).backgroundColor);
+  const [lighter, darker] = [luminance(rgb(style.outlineColor)), luminance(background)]
+    .sort((a, b) => b - a);
+  const outlineContrast = (lighter + 0.05) / (darker + 0.05);
   return {
+    outlineContrast: Math.round(outlineContrast * 100) / 100,
     index: element.getAttribute('data-kb'),
     name: (element.tagName + ' ' + (element.getAttribute('href') || element.id
            || element.className || '') + ' «' + (element.textContent || '').trim().slice(0, 40)
@@ -79,14 +99,17 @@ def tab_through(page: Any) -> tuple[int, list[dict[str, Any]]]:
     pytest.fail(f"focus never left the page after {len(visited)} tab stops: a keyboard trap?")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS.keys())
 @pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
 def test_tab_reaches_everything_with_visible_focus_and_no_trap(  # type: ignore[no-untyped-def]
-    browser, site_url: str, path: str, viewport: str
+    browser, site_url: str, path: str, viewport: str, scheme: str
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + path, wait_until="load")
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === {expected_scheme!r}")
     count, visited = tab_through(page)
     context.close()
     assert count > 3
@@ -98,6 +121,12 @@ def test_tab_reaches_everything_with_visible_focus_and_no_trap(  # type: ignore[
     assert not unmarked, f"focus went to elements that look unreachable: {unmarked}"
     invisible = [stop["name"] for stop in visited if not (stop["changed"] or stop["outlined"])]
     assert not invisible, f"no visible focus on: {invisible}"
+    faint = [
+        f"{stop['name']} ({stop['outlineContrast']}:1)"
+        for stop in visited
+        if stop["outlined"] and stop["outlineContrast"] < 3
+    ]
+    assert not faint, f"focus outline under 3:1 against its background: {faint}"
     off_screen = [stop["name"] for stop in visited if not stop["onScreen"]]
     assert not off_screen, f"focused but not on screen: {off_screen}"
 
