@@ -11,6 +11,7 @@ It copies the example site's settings and data, writes N job ads, and runs `care
 from __future__ import annotations
 
 import argparse
+import gzip
 import resource
 import shutil
 import subprocess
@@ -88,6 +89,8 @@ def main() -> None:
             [*careers, "build", "--site", str(root), "--out", str(root / "site"), "-q", *today]
         )
         pages = len(list((root / "site").rglob("*.html")))
+        # Material's search fetches the whole index on every page load: part of each page's weight.
+        index = (root / "site" / "search" / "search_index.json").read_bytes()
         rebuild_seconds, _ = measure(
             [*careers, "build", "--site", str(root), "--out", str(root / "site"), "-q", *today]
         )
@@ -95,6 +98,10 @@ def main() -> None:
     print(f"check:   {check_seconds:6.2f} s, peak memory {check_mb:6.1f} MB")
     print(f"build:   {build_seconds:6.2f} s, peak memory {build_mb:6.1f} MB (max of runs so far)")
     print(f"rebuild: {rebuild_seconds:6.2f} s")
+    print(
+        f"search index: {len(index) / 1000:6.0f} kB, {len(gzip.compress(index)) / 1000:.0f} kB "
+        "compressed (every page loads it)"
+    )
 
 
 if __name__ == "__main__":
