@@ -158,6 +158,28 @@ def test_free_pages_are_built_and_in_the_menu(example_site: Path) -> None:
             assert (meta.get("nav_title") or meta["title"]) in menu
 
 
+def test_every_page_links_the_accessibility_statement_from_its_footer(example_site: Path) -> None:
+    """Pages with `footer: true` (the statement) are linked from the footer of every page."""
+    footer_pages = [
+        path.stem
+        for path in (REPO / "content/pages").glob("*.md")
+        if front_matter(path).get("footer")
+    ]
+    assert footer_pages == ["tilgjengelighet"]
+    statement = soup(example_site / "tilgjengelighet" / "index.html")
+    assert statement.find("h1").get_text(strip=True) == "Tilgjengelighetserklæring"
+    pages = html_pages(example_site)
+    for page in pages:
+        footer = soup(page).select_one("footer .careers-footer-links")
+        assert footer is not None, page
+        (link,) = footer.select("a")
+        assert link.get_text(strip=True) == "Tilgjengelighetserklæring"
+        target = (page.parent / link["href"]).resolve()
+        if page.name == "404.html":  # served at any depth: its links start at the root
+            target = example_site / link["href"].lstrip("/")
+        assert (target / "index.html").is_file(), (page, link["href"])
+
+
 @pytest.mark.parametrize(
     ("section", "minimum"),
     [("jobs", 15), ("stories", 6), ("placements", 5), ("events", 6), ("pages", 3)],
