@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,8 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+# Material's colour scheme for each `prefers-color-scheme` (engine_config.py sets the palette).
+SCHEMES = {"light": "default", "dark": "slate"}
 
 # Installed from the npm registry by `./dev test` (tests/tools/package.json).
 TOOLS = REPO / "tests" / "tools" / "node_modules"
@@ -109,6 +112,21 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+def open_page(browser: Any, url: str, viewport: str, scheme: str = "light") -> tuple[Any, Any]:
+    """A new context and page at `url`, in the colour scheme asked for. The page's status is
+    checked (404 only for the missing page), and so is the scheme: Material switches it from
+    the media query, and a check in the wrong scheme would prove nothing."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    page = context.new_page()
+    response = page.goto(url, wait_until="load")
+    assert response is not None
+    assert response.status == (404 if url.endswith(MISSING_PAGE) else 200), url
+    page.wait_for_function(
+        f"document.body.dataset.mdColorScheme === {SCHEMES[scheme]!r}", timeout=5_000
+    )
+    return context, page
 
 
 def require_tool(path: Path) -> Path:

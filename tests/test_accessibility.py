@@ -10,10 +10,11 @@ import pytest
 
 from tests.browser_support import (  # noqa: F401 (fixtures)
     AXE_SCRIPT,
-    MISSING_PAGE,
+    SCHEMES,
     TEMPLATE_PAGES,
     VIEWPORTS,
     browser,
+    open_page,
     require_tool,
     site_url,
     template_of,
@@ -21,8 +22,6 @@ from tests.browser_support import (  # noqa: F401 (fixtures)
 from tests.conftest import REPO
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Material's colour scheme for each `prefers-color-scheme` (engine_config.py sets the palette).
-SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
@@ -46,14 +45,7 @@ def test_every_template_has_a_page_in_the_checks() -> None:
 def test_no_wcag_21_aa_violations(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str, scheme: str
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
-    page = context.new_page()
-    response = page.goto(site_url + path, wait_until="load")
-    assert response is not None and response.status == (404 if path == MISSING_PAGE else 200)
-    # The scheme really is the one asked for: Material switches it from the media query.
-    page.wait_for_function(
-        f"document.body.dataset.mdColorScheme === {SCHEMES[scheme]!r}", timeout=5_000
-    )
+    context, page = open_page(browser, site_url + path, viewport, scheme)
     page.add_script_tag(path=str(require_tool(AXE_SCRIPT)))
     results = page.evaluate(
         """tags => axe.run(document, {
@@ -69,9 +61,7 @@ def test_no_wcag_21_aa_violations(  # type: ignore[no-untyped-def]
 
 def test_the_check_finds_a_planted_violation(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     """The harness is not blind: light grey text and an unlabelled field are caught."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    page.goto(site_url + TEMPLATE_PAGES["job.html"], wait_until="load")
+    context, page = open_page(browser, site_url + TEMPLATE_PAGES["job.html"], "phone")
     page.evaluate(
         """() => document.querySelector("article").insertAdjacentHTML("beforeend",
             '<p style="color:#bbbbbb;background:#ffffff">Lys tekst</p><input type="text">')"""

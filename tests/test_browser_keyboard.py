@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 
 from tests.browser_support import (  # noqa: F401 (fixtures)
+    SCHEMES,
     TEMPLATE_PAGES,
     VIEWPORTS,
     browser,
+    open_page,
     site_url,
 )
 
@@ -99,17 +101,13 @@ def tab_through(page: Any) -> tuple[int, list[dict[str, Any]]]:
     pytest.fail(f"focus never left the page after {len(visited)} tab stops: a keyboard trap?")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES.keys())
 @pytest.mark.parametrize("viewport", VIEWPORTS.keys())
 @pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
 def test_tab_reaches_everything_with_visible_focus_and_no_trap(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str, scheme: str
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="load")
-    expected_scheme = "slate" if scheme == "dark" else "default"
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === {expected_scheme!r}")
+    context, page = open_page(browser, site_url + path, viewport, scheme)
     count, visited = tab_through(page)
     context.close()
     assert count > 3
@@ -132,9 +130,7 @@ def test_tab_reaches_everything_with_visible_focus_and_no_trap(  # type: ignore[
 
 
 def test_shift_tab_goes_back_the_same_way(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    page.goto(site_url + TEMPLATE_PAGES["job.html"], wait_until="load")
+    context, page = open_page(browser, site_url + TEMPLATE_PAGES["job.html"], "desktop")
     _, forward = tab_through(page)
     backward = []
     for _ in range(len(forward)):
@@ -149,9 +145,7 @@ def test_shift_tab_goes_back_the_same_way(browser, site_url: str) -> None:  # ty
 def test_the_skip_link_shows_on_focus_and_leads_to_the_content(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="load")
+    context, page = open_page(browser, site_url + path, viewport)
     skip = page.locator("a.careers-skip")
     assert skip.count() == 1
     assert page.locator("a.md-skip:visible").count() <= 1, "one skip link, not two"
@@ -172,9 +166,7 @@ def test_the_skip_link_shows_on_focus_and_leads_to_the_content(  # type: ignore[
 def test_the_apply_button_is_a_few_tab_stops_after_the_job_title(  # type: ignore[no-untyped-def]
     browser, site_url: str, viewport: str
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    page.goto(site_url + TEMPLATE_PAGES["job.html"], wait_until="load")
+    context, page = open_page(browser, site_url + TEMPLATE_PAGES["job.html"], viewport)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the skip link: focus starts at the content, the title first
     stops = 0
