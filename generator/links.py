@@ -12,11 +12,12 @@ import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
+import icalendar
 import lxml.html
 from lxml import etree
 
@@ -50,8 +51,6 @@ _HTML_IDS = etree.XPath("//@id | //a/@name")
 _HTML_BASE = etree.XPath("(//base/@href)[1]")
 _UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-# A folded calendar line continues after a line break and one space or tab (RFC 5545 3.1).
-_ICS_FOLD = re.compile(r"\r?\n[ \t]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -246,7 +245,7 @@ def check_links(site_folder: Path, base_url: str) -> LinkReport:
                 document = _read_robots(path, relative, site.url_of(relative))
             else:
                 continue
-        except (OSError, etree.XMLSyntaxError, etree.ParserError) as error:
+        except (OSError, ValueError, etree.XMLSyntaxError, etree.ParserError) as error:
             unreadable[relative] = f"kan ikke leses: {error}"
             continue
         if document is not None:
@@ -386,32 +385,22 @@ def _is_http(text: str) -> bool:
 
 
 def _read_calendar(path: Path, relative: str, url: str) -> _Document:
-    text = _ICS_FOLD.sub("", path.read_text(encoding="utf-8", errors="replace"))
-    return _Document(relative, url, list(_calendar_urls(text.splitlines())))
-
-
-def _calendar_urls(lines: Iterable[str]) -> Iterator[str]:
-    for line in lines:
-        name, parameters, value = _calendar_property(line)
-        if name not in CALENDAR_PROPERTIES or not value.strip():
-            continue
-        # An attachment may be the file itself, base64-encoded, rather than its address.
-        if "VALUE=BINARY" in parameters or "ENCODING=BASE64" in parameters:
-            continue
-        yield value.strip()
-
-
-def _calendar_property(line: str) -> tuple[str, set[str], str]:
-    """A content line's name, parameters (upper case) and value; a colon inside a quoted
-    parameter value does not end the parameters."""
-    quoted = False
-    for index, character in enumerate(line):
-        if character == '"':
-            quoted = not quoted
-        elif character == ":" and not quoted:
-            name, *parameters = line[:index].split(";")
-            return name.upper(), {p.upper() for p in parameters}, line[index + 1 :]
-    return "", set(), ""
+    """The addresses in a calendar file, read with icalendar (unfolding, quoting, parameters)."""
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    urls: list[str] = []
+    for component in calendar.walk():
+        for name in CALENDAR_PROPERTIES:
+            values = component.get(name)
+            for value in values if isinstance(values, list) else [values]:
+                if value is None:
+                    continue
+                parameters = getattr(value, "params", {})
+                # An attachment may be the file itself, base64-encoded, rather than its address.
+                if parameters.get("VALUE") == "BINARY" or parameters.get("ENCODING") == "BASE64":
+                    continue
+                if str(value).strip():
+                    urls.append(str(value).strip())
+    return _Document(relative, url, urls)
 
 
 def _read_robots(path: Path, relative: str, url: str) -> _Document:
