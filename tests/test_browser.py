@@ -152,3 +152,30 @@ def test_events_and_their_calendar_files_work_without_javascript(browser, site_u
     page.wait_for_load_state()
     assert page.locator(".careers-qr__code svg").is_visible()
     context.close()
+
+
+def test_the_search_opens_from_a_button_on_phones_and_from_the_field_on_desktops(  # type: ignore[no-untyped-def]
+    browser, site_url: str
+) -> None:
+    desktop = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = desktop.new_page()
+    page.goto(site_url)
+    assert page.locator("input.md-search__input").is_visible()
+    assert not page.locator("[data-careers-search]").is_visible()
+    desktop.close()
+    phone = browser.new_context(viewport=PHONE)
+    page = phone.new_page()
+    page.goto(site_url)
+    button = page.locator("[data-careers-search]")
+    assert button.is_visible() and button.get_attribute("aria-label") == "Søk"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("Solbakken")
+    page.wait_for_function(
+        "/\\d/.test(document.querySelector('.md-search-result__meta')?.textContent)"
+    )
+    assert page.locator(".md-search-result__article h1").first.is_visible()
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    phone.close()
