@@ -6,7 +6,8 @@ errors reaches phase two (render, publish).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,11 @@ from generator.validate import validate_site
 
 # Kept in the published site between builds: the calendar sequence of every event.
 CALENDAR_LEDGER = ".careers-calendar.json"
+MAX_PAGES_NAMED = 3  # a link broken on more pages is reported once
+BROKEN_LINK_SHARED_HINT = (
+    "en lenke som står på mange sider, kommer trolig fra en mal i overrides/ eller fra "
+    "ad_footer i site_config.yml: rett den der"
+)
 BROKEN_LINK_HINT = (
     "siden er laget fra innholdet ditt: rett lenken i Markdown-filen eller malen den kommer fra, "
     "eller fjern den"
@@ -130,15 +136,7 @@ def build_site(
             raise SiteError(diagnostics)
         reporter.stage("Sjekker lenkene")
         links = check_links(new_site, site.config.base_url)
-        for broken in links.broken:
-            diagnostics.add(
-                _published(out, site_dir, broken.source),
-                0,
-                "",
-                f"Lenken «{broken.url}» virker ikke: {broken.reason}",
-                BROKEN_LINK_HINT,
-                severity=Severity.WARNING,
-            )
+        report_broken_links(links, diagnostics, lambda source: _published(out, site_dir, source))
         for source, problem in links.unreadable.items():
             diagnostics.add(
                 _published(out, site_dir, source),
@@ -160,6 +158,33 @@ def build_site(
         swap_into_place(new_site, out)
     reporter.done(f"Nettstedet er bygget i {out}")
     return BuildResult(site, out, diagnostics, engine_warnings, links)
+
+
+def report_broken_links(
+    links: LinkReport, diagnostics: Diagnostics, published: Callable[[str], str]
+) -> None:
+    """A warning per broken link; one per address when it is broken on many pages, which
+    means it comes from a template or the ad footer (a thousand lines would hide it)."""
+    pages_by_link: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for broken in links.broken:
+        pages_by_link[broken.url, broken.reason].append(broken.source)
+    for (url, reason), sources in pages_by_link.items():
+        message = f"Lenken «{url}» virker ikke: {reason}"
+        if len(sources) <= MAX_PAGES_NAMED:
+            for source in sources:
+                diagnostics.add(
+                    published(source), 0, "", message, BROKEN_LINK_HINT, Severity.WARNING
+                )
+            continue
+        others = ", ".join(published(source) for source in sources[1:MAX_PAGES_NAMED])
+        diagnostics.add(
+            published(sources[0]),
+            0,
+            "",
+            f"{message} (på {len(sources)} sider, også {others} …)",
+            BROKEN_LINK_SHARED_HINT,
+            Severity.WARNING,
+        )
 
 
 def _published(out: Path, site_dir: Path, relative: str) -> str:

@@ -452,3 +452,22 @@ def test_an_empty_site_has_nothing_to_check_and_a_missing_one_is_an_error(
     assert check_links(tmp_path / "tom", BASE) == LinkReport(0, 0, 0, [], {})
     with pytest.raises(FileNotFoundError):
         check_links(tmp_path / "finnes-ikke", BASE)
+
+
+def test_a_link_broken_on_many_pages_is_reported_once_with_where_to_fix_it(
+    make_site: Callable[..., Path],
+) -> None:
+    """A broken link in a template or the ad footer stands on every page: one warning, not
+    hundreds, naming the count and pointing at templates and the footer."""
+    pages = {
+        f"content/pages/side-{number}.md": BROKEN_LINK_PAGE.replace("Om oss", f"Side {number}")
+        for number in range(5)
+    }
+    source = make_site(pages)
+    result = run_careers("build", "--site", str(source), "--today", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "«/finnes-ikke/»" in line]
+    assert len(lines) == 1, result.output
+    assert "(på 5 sider, også site/side-1/index.html, site/side-2/index.html …)" in lines[0]
+    assert "site/side-0/index.html" in lines[0]
+    assert "ad_footer" in result.output
