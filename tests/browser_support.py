@@ -66,6 +66,11 @@ TEMPLATE_PAGES = {
 }
 MISSING_PAGE = "finnes-ikke/"
 
+# The parameters the checks share: every template page, at both widths, in both schemes.
+every_template = pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+every_viewport = pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+every_scheme = pytest.mark.parametrize("scheme", SCHEMES.keys())
+
 
 def template_of(name: str) -> str:
     return name.split(" ")[0]

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.browser_support import (  # noqa: F401 (fixtures)
     AXE_SCRIPT,
     SCHEMES,
     TEMPLATE_PAGES,
     VIEWPORTS,
     browser,
+    every_scheme,
+    every_template,
+    every_viewport,
     open_page,
     require_tool,
     site_url,
@@ -39,9 +40,9 @@ def test_every_template_has_a_page_in_the_checks() -> None:
     assert templates <= checked, f"add a page for {sorted(templates - checked)} to TEMPLATE_PAGES"
 
 
-@pytest.mark.parametrize("scheme", SCHEMES.keys())
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
-@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+@every_scheme
+@every_viewport
+@every_template
 def test_no_wcag_21_aa_violations(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str, scheme: str
 ) -> None:

@@ -13,12 +13,14 @@ from tests.browser_support import (  # noqa: F401 (fixtures)
     TEMPLATE_PAGES,
     VIEWPORTS,
     browser,
+    every_template,
+    every_viewport,
     site_url,
 )
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
-@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+@every_viewport
+@every_template
 def test_pages_make_no_request_to_another_host(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str
 ) -> None:
@@ -97,7 +99,7 @@ def test_search_finds_whole_norwegian_words_and_beginnings(  # type: ignore[no-u
     context.close()
 
 
-@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+@every_template
 def test_every_template_works_without_javascript(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
     """Content shows, and the buttons that need our script stay hidden instead of dead."""
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)

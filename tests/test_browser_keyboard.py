@@ -15,6 +15,9 @@ from tests.browser_support import (  # noqa: F401 (fixtures)
     TEMPLATE_PAGES,
     VIEWPORTS,
     browser,
+    every_scheme,
+    every_template,
+    every_viewport,
     open_page,
     site_url,
 )
@@ -110,9 +113,9 @@ def tab_through(page: Any) -> tuple[int, list[dict[str, Any]]]:
     pytest.fail(f"focus never left the page after {len(visited)} tab stops: a keyboard trap?")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES.keys())
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
-@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+@every_scheme
+@every_viewport
+@every_template
 def test_tab_reaches_everything_with_visible_focus_and_no_trap(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str, scheme: str
 ) -> None:
@@ -149,8 +152,8 @@ def test_shift_tab_goes_back_the_same_way(browser, site_url: str) -> None:  # ty
     assert backward == [stop["index"] for stop in reversed(forward)]
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
-@pytest.mark.parametrize("path", TEMPLATE_PAGES.values(), ids=TEMPLATE_PAGES.keys())
+@every_viewport
+@every_template
 def test_the_skip_link_shows_on_focus_and_leads_to_the_content(  # type: ignore[no-untyped-def]
     browser, site_url: str, path: str, viewport: str
 ) -> None:
@@ -171,7 +174,7 @@ def test_the_skip_link_shows_on_focus_and_leads_to_the_content(  # type: ignore[
     assert in_content, f"after the skip link, Tab went to {focused}"
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@every_viewport
 def test_the_apply_button_is_a_few_tab_stops_after_the_job_title(  # type: ignore[no-untyped-def]
     browser, site_url: str, viewport: str
 ) -> None:

@@ -16,6 +16,7 @@ from tests.browser_support import (  # noqa: F401 (fixtures)
     TEMPLATE_PAGES,
     VIEWPORTS,
     browser,
+    every_viewport,
     site_url,
 )
 
@@ -53,7 +54,7 @@ def transferred(browser: Any, url: str, viewport: dict[str, int]) -> dict[str, l
     return sizes
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@every_viewport
 def test_a_job_page_stays_within_the_budget(browser, site_url: str, viewport: str) -> None:  # type: ignore[no-untyped-def]
     sizes = transferred(browser, site_url + TEMPLATE_PAGES["job.html"], VIEWPORTS[viewport])
     # Compressed as a web server sends it (gzip, as GitHub and GitLab Pages do); images as stored.
@@ -68,7 +69,7 @@ def test_a_job_page_stays_within_the_budget(browser, site_url: str, viewport: st
     assert code < BUDGET_KB
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@every_viewport
 @pytest.mark.parametrize("name", ["job.html", "home.html", "story.html"])
 def test_the_largest_paint_is_text_or_an_image_with_its_size(  # type: ignore[no-untyped-def]
     browser, site_url: str, name: str, viewport: str
