@@ -13,6 +13,8 @@ import yaml
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 MATERIAL_LANGUAGE = {"nb": "nb", "nn": "nn", "en": "en"}
+# The locale Babel formats numbers in, per site language.
+BABEL_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o"})
 # Norwegian alphabetical order puts æ, ø, å after z, in that order (Unicode has å before æ).
 NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three after «z»

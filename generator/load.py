@@ -12,6 +12,7 @@ from generator.source import SourceDocument, load_markdown_file, load_yaml_file
 SITE_CONFIG = "site_config.yml"
 UNITS = "data/units.yml"
 PROFESSIONS = "data/professions.yml"
+EMPLOYERS = "data/employers.yml"  # optional: sites with more than one employer
 CONTENT_FOLDERS = ("jobs", "stories", "placements", "events", "pages")
 
 
@@ -23,6 +24,7 @@ class SourceSet:
     config: SourceDocument | None = None
     units: SourceDocument | None = None
     professions: SourceDocument | None = None
+    employers: SourceDocument | None = None
     content: dict[str, list[SourceDocument]] = field(
         default_factory=lambda: {folder: [] for folder in CONTENT_FOLDERS}
     )
@@ -42,6 +44,8 @@ def load_sources(site_dir: Path, diagnostics: Diagnostics) -> SourceSet:
     sources.config = _load_required_yaml(site_dir, SITE_CONFIG, diagnostics)
     sources.units = _load_required_yaml(site_dir, UNITS, diagnostics)
     sources.professions = _load_required_yaml(site_dir, PROFESSIONS, diagnostics)
+    if (site_dir / EMPLOYERS).is_file():
+        sources.employers = load_yaml_file(site_dir / EMPLOYERS, EMPLOYERS, diagnostics)
     default_site = DEFAULT_FILE.parents[1]
     errors_before = diagnostics.has_validation_errors
     sources.guideline_defaults = load_guideline_files(default_site, diagnostics)

@@ -22,6 +22,20 @@ COMMON_MIX_UPS = {
     "permanent": "skriv fast",
     "fast ansettelse": "skriv fast",
     "turnus": "skriv vaktene som en liste, for eksempel shifts: [dag, kveld, helg]",
+    "ekstravakt": "skriv tilkallingsvikar for ekstravakter og tilkalling",
+    "ekstravakter": "skriv tilkallingsvikar for ekstravakter og tilkalling",
+    "tilkalling": "skriv tilkallingsvikar",
+    "vikarpool": "skriv ansettelsesformen (vikariat eller tilkallingsvikar), og arbeidsstedene "
+    "i units",
+    "våken natt": "skriv vaken-natt (med bindestrek og a)",
+    "våken-natt": "skriv vaken-natt (med a)",
+    "passiv natt": "skriv passiv-natt (med bindestrek)",
+    "langvakter": "skriv langvakt",
+    "helgestilling": "skriv weekend_every: 1 og shifts: [helg]",
+    "bokmål": "skriv nb",
+    "nynorsk": "skriv nn",
+    "engelsk": "skriv en",
+    "no": "skriv nb for bokmål eller nn for nynorsk",
 }
 
 

@@ -13,12 +13,23 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from generator.guidelines.config import GuidelineConfig
-from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
+from generator.models import (
+    Employer,
+    Event,
+    Job,
+    Page,
+    Placement,
+    Profession,
+    SiteConfig,
+    Story,
+    Unit,
+)
 
 SCHEMAS: dict[str, Any] = {
     "site_config": SiteConfig,
     "units": list[Unit],
     "professions": list[Profession],
+    "employers": list[Employer],
     "job": Job,
     "story": Story,
     "placement": Placement,

@@ -12,7 +12,19 @@ from pathlib import Path
 
 from generator.guidelines.config import GuidelineConfig
 from generator.guidelines.results import AdResult
-from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
+from generator.language import slugify
+from generator.models import (
+    Employer,
+    Event,
+    Job,
+    Page,
+    Placement,
+    Profession,
+    SiteConfig,
+    Story,
+    Unit,
+)
+from generator.models.document import MarkdownDocument
 
 
 @dataclass
@@ -22,6 +34,8 @@ class Site:
     today: date
     units: dict[str, Unit] = field(default_factory=dict)
     professions: dict[str, Profession] = field(default_factory=dict)
+    # data/employers.yml; units without an employer belong to the site's own organisation.
+    employers: dict[str, Employer] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
@@ -35,12 +49,65 @@ class Site:
     def language(self) -> str:
         return self.config.language
 
+    def language_of(self, item: MarkdownDocument) -> str:
+        """The language an item is written in: its own `language`, else the site's."""
+        return item.language or self.language
+
+    # --- Employers -------------------------------------------------------------------------
+
+    @cached_property
+    def own_employer(self) -> Employer:
+        """The site's own organisation as an employer (site_config.yml): a municipality."""
+        config = self.config
+        number = (config.organisation_number or "").replace(" ", "")
+        return Employer.model_construct(
+            id=slugify(config.organisation),
+            name=config.organisation,
+            organisation_number=number or None,
+            sector="kommune",
+            website=None,
+            logo=config.brand.logo,
+            ad_footer=None,
+            public_applicant_list=None,
+        )
+
+    def employer_of_unit(self, unit_id: str | None) -> Employer:
+        unit = self.units.get(unit_id or "")
+        if unit is not None and unit.employer in self.employers:
+            return self.employers[unit.employer]
+        return self.own_employer
+
+    def employer_of(self, job: Job) -> Employer:
+        """The ad's employer: its units' (validation makes sure they share one)."""
+        return self.employer_of_unit(job.first_unit)
+
+    @cached_property
+    def employers_in_use(self) -> list[Employer]:
+        """Every employer some unit belongs to, the site's own first: more than one makes a
+        regional site, with an employer filter."""
+        found = {
+            self.employer_of_unit(unit_id).id: self.employer_of_unit(unit_id)
+            for unit_id in self.units
+        }
+        own = found.pop(self.own_employer.id, None)
+        return ([own] if own else []) + sorted(found.values(), key=lambda e: e.name)
+
+    def ad_footer_of(self, job: Job) -> str:
+        """The text under the ad: its employer's `ad_footer`, else the site's."""
+        employer = self.employer_of(job)
+        return employer.ad_footer if employer.ad_footer is not None else self.config.ad_footer
+
+    def units_of(self, job: Job) -> list[Unit]:
+        return [self.units[unit_id] for unit_id in job.unit_ids if unit_id in self.units]
+
     @cached_property
     def open_jobs(self) -> list[Job]:
-        """Open ads, the soonest deadline first (ads without a deadline last)."""
+        """Open ads, the soonest deadline first. A standing ad («fortløpende») counts by the
+        last day it is listed and comes after dated ads of the same day; ads listed without
+        end come last."""
         return sorted(
             (job for job in self.jobs if job.is_open(on=self.today)),
-            key=lambda job: (job.deadline or date.max, job.title, job.slug),
+            key=lambda job: (job.last_listed_day or date.max, job.is_standing, job.title, job.slug),
         )
 
     @cached_property

@@ -17,13 +17,24 @@ from generator.diagnostics import Diagnostics, Severity
 from generator.guidelines import RULES
 from generator.guidelines.config import GuidelineConfig, merge
 from generator.language import Language
-from generator.load import PROFESSIONS, UNITS, SourceSet
+from generator.load import EMPLOYERS, PROFESSIONS, UNITS, SourceSet
 from generator.model_errors import did_you_mean, report_validation_error
-from generator.models import Event, Job, Page, Placement, Profession, SiteConfig, Story, Unit
+from generator.models import (
+    Employer,
+    Event,
+    Job,
+    Page,
+    Placement,
+    Profession,
+    SiteConfig,
+    Story,
+    Unit,
+)
 from generator.models.document import MarkdownDocument
 from generator.models.fields import OSLO, SLUG_PATTERN
 from generator.site import Site
-from generator.source import FieldPath, SourceDocument
+from generator.source import FieldPath, SourceDocument, dotted_field
+from generator.validate_jobs import JobChecks
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 DocumentT = TypeVar("DocumentT", bound=MarkdownDocument)
@@ -32,12 +43,32 @@ CONSENT_RENEWAL_DAYS = 30
 SECTIONS = ("jobs", "units", "stories", "placements", "events", "guidelines")
 RESERVED_PAGE_SLUGS = {"index", "assets", "search", "404"}
 STORIES = "content/stories/"
-# Where each content type names a unit or a profession.
+# Where each content type names a unit or a profession («*»: every item of a list).
 NAMED_UNITS_AND_PROFESSIONS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
-    "jobs": ((("unit",), UNITS), (("profession",), PROFESSIONS)),
+    "jobs": (
+        (("unit",), UNITS),
+        (("units", "*"), UNITS),
+        (("profession",), PROFESSIONS),
+        (("professions", "*"), PROFESSIONS),
+        (("openings", "*", "unit"), UNITS),
+        (("openings", "*", "profession"), PROFESSIONS),
+    ),
     "stories": ((("person", "unit"), UNITS), (("person", "profession"), PROFESSIONS)),
     "placements": ((("unit",), UNITS),),
 }
+
+
+def values_at(data: Any, pattern: FieldPath, at: FieldPath = ()) -> list[tuple[FieldPath, Any]]:
+    """The values at a field path in raw data, «*» standing for every item of a list."""
+    if not pattern:
+        return [(at, data)]
+    part, rest = pattern[0], pattern[1:]
+    if part == "*":
+        items = data if isinstance(data, list) else []
+        return [found for i, item in enumerate(items) for found in values_at(item, rest, (*at, i))]
+    if isinstance(data, dict) and part in data:
+        return values_at(data[part], rest, (*at, part))
+    return []
 
 
 def today_in_oslo() -> date:
@@ -54,6 +85,9 @@ def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | No
     professions, invalid_professions = _validate_keyed_list(
         sources.professions, Profession, "key", diagnostics
     )
+    employers, invalid_employers = _validate_keyed_list(
+        sources.employers, Employer, "id", diagnostics
+    )
     content = sources.content
     jobs = _validate_documents(content["jobs"], Job, diagnostics)
     stories = _validate_documents(content["stories"], Story, diagnostics)
@@ -69,6 +103,7 @@ def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | No
         today=today or config.build_date or today_in_oslo(),
         units=units,
         professions=professions,
+        employers=employers,
         jobs=jobs,
         stories=stories,
         placements=placements,
@@ -77,7 +112,11 @@ def validate_site(sources: SourceSet, diagnostics: Diagnostics, today: date | No
         guidelines=guidelines,
     )
     # References to records that are already reported as broken would only repeat the error.
-    already_reported = {UNITS: invalid_units, PROFESSIONS: invalid_professions}
+    already_reported = {
+        UNITS: invalid_units,
+        PROFESSIONS: invalid_professions,
+        EMPLOYERS: invalid_employers if sources.employers else set(),
+    }
     CrossReferences(site, sources, diagnostics, already_reported).check()
     return site
 
@@ -223,13 +262,16 @@ class CrossReferences:
             for documents in sources.content.values()
             for document in documents
         }
-        if sources.config is not None:
-            self.documents[sources.config.relative] = sources.config
+        for document in (sources.config, sources.units, sources.employers):
+            if document is not None:
+                self.documents[document.relative] = document
 
     def check(self) -> None:
         self.check_units_and_professions()
+        self.check_employers()
         self.check_file("site_config.yml", ("brand", "logo"), self.site.config.brand.logo)
         self.check_jobs()
+        JobChecks(self).check()
         self.check_stories()
         self.check_placements()
         self.check_events()
@@ -241,14 +283,61 @@ class CrossReferences:
         known = {UNITS: self.site.units, PROFESSIONS: self.site.professions}
         for folder, references in NAMED_UNITS_AND_PROFESSIONS.items():
             for document in self.sources.content[folder]:
-                for field_path, where in references:
-                    value: Any = document.data
-                    for part in field_path:
-                        value = value.get(part) if isinstance(value, dict) else None
-                    if isinstance(value, str) and SLUG_PATTERN.match(value):
-                        self.check_reference(
-                            document.relative, field_path, value, known[where], where
-                        )
+                for pattern, where in references:
+                    for field_path, value in values_at(document.data, pattern):
+                        if isinstance(value, str) and SLUG_PATTERN.match(value):
+                            self.check_reference(
+                                document.relative, field_path, value, known[where], where
+                            )
+
+    def check_employers(self) -> None:
+        """Units name employers that exist; an employer's logo is a file; an employer without
+        a public list of applicants does not get the site's footer that promises one."""
+        units = self.sources.units
+        for index, data in enumerate(units.data if units and isinstance(units.data, list) else []):
+            employer = data.get("employer") if isinstance(data, dict) else None
+            if not (units and isinstance(employer, str) and SLUG_PATTERN.match(employer)):
+                continue
+            if self.sources.employers is None:
+                self.error(
+                    units.relative,
+                    (index, "employer"),
+                    f"arbeidsgiveren «{employer}» finnes ikke: nettstedet har ingen {EMPLOYERS}",
+                    f"lag {EMPLOYERS} med arbeidsgiveren (id, name, organisation_number, sector), "
+                    "eller slett linjen employer, så gjelder nettstedets organisasjon",
+                )
+                continue
+            self.check_reference(
+                units.relative, (index, "employer"), employer, self.site.employers, EMPLOYERS
+            )
+        notice = self.site.guidelines.words.get("public_records_notice", [])
+        footer_promises = bool(notice) and bool(
+            self.site.guidelines.pattern_of("public_records_notice").search(
+                self.site.config.ad_footer
+            )
+        )
+        raw = self.sources.employers.data if self.sources.employers else []
+        index_of = {
+            data.get("id"): index
+            for index, data in enumerate(raw if isinstance(raw, list) else [])
+            if isinstance(data, dict)
+        }
+        for employer in self.site.employers.values():
+            index = index_of.get(employer.id, 0)
+            self.check_file(EMPLOYERS, (index, "logo"), employer.logo)
+            if (
+                footer_promises
+                and employer.ad_footer is None
+                and not (employer.has_public_applicant_list)
+            ):
+                self.error(
+                    EMPLOYERS,
+                    (index, "id"),
+                    f"{employer.name} har ikke offentlig søkerliste, men annonsene får "
+                    "nettstedets ad_footer, som sier at søkerlisten er offentlig",
+                    f"skriv en egen ad_footer for {employer.name} i data/employers.yml",
+                    Severity.WARNING,
+                )
 
     def check_filter_names(self) -> None:
         """Filter pages live beside the items of a list (stillinger/yrke/…, historier/yrke/…),
@@ -270,14 +359,6 @@ class CrossReferences:
         self.check_filter_names()
         for job in self.site.jobs:
             self.check_photo(job.source, ("image",), job.image)
-            if job.deadline and job.deadline < job.published:
-                self.error(
-                    job.source,
-                    ("deadline",),
-                    f"søknadsfristen {job.deadline.isoformat()} er før publiseringsdatoen "
-                    f"{job.published.isoformat()}",
-                    "sjekk begge datoene; fristen må være samme dag som eller etter publisering",
-                )
 
     def check_stories(self) -> None:
         for story in self.site.stories:
@@ -351,7 +432,7 @@ class CrossReferences:
         hint: str = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
-        field_name = ".".join(str(part) for part in field_path)
+        field_name = dotted_field(field_path)
         self.diagnostics.add(
             source, self.line(source, field_path), field_name, message, hint, severity
         )

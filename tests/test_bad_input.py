@@ -184,7 +184,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         {JOB_FILE: edited_job("employment_type", "positions: mange\nemployment_type")},
-        Expected(f"{JOB_FILE}:7", "positions", "«mange» er ikke et heltall"),
+        Expected(f"{JOB_FILE}:7", "positions", "«mange» er ikke et antall stillinger"),
         id="wrong-type-text-for-integer",
     ),
     pytest.param(
@@ -432,7 +432,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         {JOB_FILE: edited_job("deadline: 2026-12-08", 'deadline: "[/frist]"')},
-        Expected(f"{JOB_FILE}:10", "deadline", "«[/frist]» er ikke en gyldig dato"),
+        Expected(f"{JOB_FILE}:10", "deadline", "«[/frist]» er ikke en dato eller «fortløpende»"),
         id="square-brackets-in-value",
     ),
 ]

@@ -2,10 +2,20 @@
 
 from generator.models.event import Event
 from generator.models.job import Job
-from generator.models.organisation import Profession, Unit
+from generator.models.organisation import Employer, Profession, Unit
 from generator.models.page import Page
 from generator.models.placement import Placement
 from generator.models.site_config import SiteConfig
 from generator.models.story import Story
 
-__all__ = ["Event", "Job", "Page", "Placement", "Profession", "SiteConfig", "Story", "Unit"]
+__all__ = [
+    "Employer",
+    "Event",
+    "Job",
+    "Page",
+    "Placement",
+    "Profession",
+    "SiteConfig",
+    "Story",
+    "Unit",
+]

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from pydantic import PrivateAttr
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
 
 from generator.models.fields import ContentModel
+
+ContentLanguage = Literal["nb", "nn", "en"]
 
 
 class MarkdownDocument(ContentModel):
     """Front matter is validated by the subclass; the rest comes from the file itself."""
+
+    language: ContentLanguage | None = Field(
+        None,
+        description="Språket teksten er skrevet på: nb (bokmål), nn (nynorsk) eller en "
+        "(engelsk); uten feltet gjelder nettstedets språk",
+    )
 
     _slug: str = PrivateAttr(default="")
     _body: str = PrivateAttr(default="")

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.models.phone import PHONE_NUMBER_RUN, parse_phone
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,6 +24,8 @@ EMAIL_PATTERN = re.compile(
 )
 COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Dates as Norwegians write them: 8.12.2026, 08.12.2026.
+NORWEGIAN_DATE_PATTERN = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
 
 # ISO 3166-1 alpha-2, officially assigned codes.
 ISO_COUNTRY_CODES = frozenset(
@@ -40,18 +44,27 @@ ISO_COUNTRY_CODES = frozenset(
 
 HINTS = {
     "slug": "bruk små bokstaver a–z, tall og bindestrek, for eksempel solbakken-sykehjem",
-    "percent": "skriv et tall fra 1 til 100 uten prosenttegn, eller en liste som [100, 75]",
-    "date": "skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-12-08",
+    "percent": "skriv et tall fra 1 til 100 (med høyst to desimaler, som 73,68), et spenn som "
+    '"75–100", eller en liste som [100, 75]',
+    "count": "skriv et helt tall, for eksempel 2, eller flere når antallet er åpent",
+    "deadline": "skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, eller fortløpende når dere "
+    "ansetter etter hvert som søknadene kommer",
+    "weekend_every": "«hver 3. helg» skrives weekend_every: 3; 1 betyr hver helg (helgestilling)",
+    "date": "skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, for eksempel 2026-12-08 eller "
+    "08.12.2026",
     "datetime": "skriv tidspunktet som ÅÅÅÅ-MM-DDTtt:mm, for eksempel 2026-12-08T09:30",
     "https_url": "lenken må begynne med https://, for eksempel https://example.no/stilling/123",
     "email": "skriv en e-postadresse som navn@kommune.no",
-    "phone": "skriv et telefonnummer med minst 8 sifre, for eksempel +47 912 34 567",
+    "phone": "skriv ett telefonnummer, for eksempel +47 912 34 567 eller «12 34 56 78, tast 3»",
+    "phone_two": "skriv det første nummeret i phone og det andre i mobile",
     "country": "bruk landkoder med to bokstaver etter ISO 3166-1, for eksempel SE, DK, PH",
     "color": 'skriv fargen som en heksadesimal kode, for eksempel "#0b5a73" (i anførselstegn)',
     "site_path": "oppgi stien fra nettstedets rotmappe, for eksempel assets/bilder/solbakken.jpg",
     "title": "skriv det med ord, for eksempel «under 50 %» i stedet for «<50 %»",
     "text": "skriv teksten rett etter kolonet; sett den i anførselstegn om den inneholder «: »",
     "postcode": 'et postnummer har fire sifre, for eksempel "0150" (i anførselstegn)',
+    "organisation_number": "sjekk nummeret i Enhetsregisteret; et arbeidssted (underenhet) har "
+    'sitt eget nummer på ni sifre, skriv det i anførselstegn: "974123454"',
 }
 
 
@@ -117,12 +130,22 @@ def _one_or_many(value: Any) -> Any:
     return value if isinstance(value, list) else [value]
 
 
+def looks_like_date(text: str) -> bool:
+    return bool(DATE_PATTERN.match(text.strip()) or NORWEGIAN_DATE_PATTERN.match(text.strip()))
+
+
 def parse_date(value: Any) -> Any:
+    """2026-12-08, or as Norwegians write it: 8.12.2026 or 08.12.2026."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
-    if isinstance(value, str) and DATE_PATTERN.match(value.strip()):
+    if isinstance(value, str):
+        text = value.strip()
+        norwegian = NORWEGIAN_DATE_PATTERN.match(text)
         try:
-            return date.fromisoformat(value.strip())
+            if norwegian:
+                return date(int(norwegian["year"]), int(norwegian["month"]), int(norwegian["day"]))
+            if DATE_PATTERN.match(text):
+                return date.fromisoformat(text)
         except ValueError:
             pass
     raise PydanticCustomError("date", "«{value}» er ikke en gyldig dato", {"value": shown(value)})
@@ -130,7 +153,7 @@ def parse_date(value: Any) -> Any:
 
 def _date_or_text(value: Any) -> Any:
     """A date when it looks like one (and then it must be a real date), otherwise text."""
-    if isinstance(value, str) and DATE_PATTERN.match(value.strip()):
+    if isinstance(value, str) and looks_like_date(value):
         return parse_date(value)
     return _text(value)
 
@@ -171,13 +194,49 @@ def _email(value: Any) -> Any:
 
 
 def _phone(value: Any) -> Any:
+    """One phone number as people write it (see `phone.py`); kept as written for the page."""
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    is_phone_like = isinstance(text, str) and re.fullmatch(r"[+\d][\d \-()]*", text.strip())
-    if is_phone_like and sum(character.isdigit() for character in text) >= 8:
-        return str(text).strip()
+    if isinstance(text, str) and parse_phone(text) is not None:
+        return text.strip()
+    if isinstance(text, str) and len(PHONE_NUMBER_RUN.findall(text)) > 1:
+        raise PydanticCustomError(
+            "phone_two", "«{value}» ser ut som to telefonnumre i ett felt", {"value": text}
+        )
     raise PydanticCustomError(
         "phone", "«{value}» er ikke et gyldig telefonnummer", {"value": shown(value)}
     )
+
+
+def _organisation_number(value: Any) -> Any:
+    """Nine digits (spaces allowed) whose last is the business register's mod-11 check digit."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    digits = re.sub(r"\s", "", text) if isinstance(text, str) else ""
+    if not re.fullmatch(r"\d{9}", digits):
+        raise PydanticCustomError(
+            "organisation_number",
+            "«{value}» er ikke et organisasjonsnummer på ni sifre",
+            {"value": shown(value)},
+        )
+    if not has_valid_check_digit(digits):
+        raise PydanticCustomError(
+            "organisation_number",
+            "«{value}» er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke",
+            {"value": digits},
+        )
+    return digits
+
+
+# The business register's weights for the first eight digits (modulus 11).
+ORGANISATION_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def has_valid_check_digit(digits: str) -> bool:
+    total = sum(
+        int(digit) * weight
+        for digit, weight in zip(digits[:8], ORGANISATION_NUMBER_WEIGHTS, strict=True)
+    )
+    check = (11 - total % 11) % 11
+    return check != 10 and check == int(digits[8])
 
 
 def _country(value: Any) -> Any:
@@ -229,9 +288,14 @@ Percentages = Annotated[
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [_PERCENT_INPUT, {"type": "array", "items": _PERCENT_INPUT}]}),
 ]
-IsoDate = Annotated[
-    date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})
-]
+# Editors are told both forms an author may write: 2026-12-08 and 08.12.2026.
+DATE_INPUT = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": r"^\d{1,2}\.\d{1,2}\.\d{4}$"},
+    ]
+}
+IsoDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(DATE_INPUT)]
 DateOrText = Annotated[date | str, BeforeValidator(_date_or_text), WithJsonSchema(_TEXT_INPUT)]
 LocalDateTime = Annotated[
     datetime,
@@ -245,6 +309,13 @@ Email = Annotated[
     str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
 ]
 Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": ["string", "integer"]})]
+OrganisationNumber = Annotated[
+    str,
+    BeforeValidator(_organisation_number),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": r"^\d{3} ?\d{3} ?\d{3}$"}, {"type": "integer"}]}
+    ),
+]
 CountryCode = Annotated[
     str, BeforeValidator(_country), WithJsonSchema({"enum": sorted(ISO_COUNTRY_CODES)})
 ]
@@ -268,5 +339,8 @@ class Contact(ContentModel):
 
     name: Text | None = Field(None, description="Fullt navn")
     title: Text | None = Field(None, description="Stillingstittel, for eksempel avdelingsleder")
-    phone: Phone | None = Field(None, description="Telefonnummer")
+    phone: Phone | None = Field(
+        None, description="Telefonnummer, for eksempel +47 912 34 567 eller «12 34 56 78, tast 3»"
+    )
+    mobile: Phone | None = Field(None, description="Et nummer til, for eksempel mobilnummeret")
     email: Email | None = Field(None, description="E-postadresse")
