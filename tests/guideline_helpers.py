@@ -32,6 +32,29 @@ BASE_AD: dict[str, Any] = {
 }
 
 
+def employer_files(
+    sector: str,
+    *,
+    public_applicant_list: bool | None = None,
+    ad_footer: str | None = None,
+    name: str = "Stiftelsen Lysheim",
+) -> dict[str, str | bytes]:
+    """Site files that make Solbakken, the ad's unit, belong to another employer than the
+    site's municipality: data/employers.yml, and data/units.yml with `employer:`."""
+    employer: dict[str, Any] = {"id": "lysheim", "name": name, "sector": sector}
+    if public_applicant_list is not None:
+        employer["public_applicant_list"] = public_applicant_list
+    if ad_footer is not None:
+        employer["ad_footer"] = ad_footer
+    units = MINIMAL_SITE["data/units.yml"].replace(
+        "  mentor_program: true\n", "  mentor_program: true\n  employer: lysheim\n", 1
+    )
+    return {
+        "data/employers.yml": yaml.safe_dump([employer], allow_unicode=True, sort_keys=False),
+        "data/units.yml": units,
+    }
+
+
 def ad_file(front_matter: dict[str, Any], body: str) -> str:
     """An ad file; the body starts on line len(front matter lines) + 3."""
     dumped = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
@@ -45,6 +68,35 @@ def body_line(front_matter: dict[str, Any], body: str, snippet: str) -> int:
         if number > 1 and snippet in line and not line.startswith(("title:", "summary:")):
             return number
     raise AssertionError(f"{snippet!r} is not in the ad")
+
+
+def field_line(front_matter: dict[str, Any], body: str, dotted: str) -> int:
+    """The file line of a front-matter field as the checker reports it: «deadline»,
+    «units.1», «openings.2.percent». A field an opening does not write is the opening's
+    first line (as the checker looks it up)."""
+    lines = ad_file(front_matter, body).splitlines()
+    key, *rest = dotted.split(".")
+    start = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+    if not rest:
+        return start
+    # yaml.safe_dump writes list items unindented, «- » at the start of the line.
+    block = []
+    for number, text in enumerate(lines[start:], start + 1):
+        if text and not text.startswith(("- ", "  ")):
+            break
+        block.append((number, text))
+    items = [number for number, text in block if text.startswith("- ")]
+    item = items[int(rest[0])]
+    if len(rest) == 1:
+        return item
+    for number, text in block:
+        if number < item:
+            continue
+        if number > item and text.startswith("- "):
+            break
+        if text[2:].startswith(f"{rest[1]}:"):
+            return number
+    return item
 
 
 def check_ad(

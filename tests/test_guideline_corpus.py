@@ -1,7 +1,7 @@
 """The guideline corpus: realistic job ads run through the real checker as one site.
 
-`tests/corpus/ads/` holds complete ads (bokmål and nynorsk) for municipal health and care,
-`tests/corpus/site/` the site they belong to (config, units, professions), and
+`tests/corpus/ads/` holds complete ads (bokmål, nynorsk and English) for municipal health and
+care, `tests/corpus/site/` the site they belong to (config, units, professions, employers), and
 `tests/corpus/expected.yml` the exact set of rule codes each ad must get. Nothing is mocked:
 the ads are copied into a throwaway site and read with `read_site`, as `careers check` does.
 

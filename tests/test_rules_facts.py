@@ -1,5 +1,6 @@
-"""JA101–JA108, the facts an applicant needs: each rule on ads that must fire and ads that must
-not (the traps are among the latter), through the real pipeline."""
+"""JA101–JA109, the facts an applicant needs: each rule on ads that must fire and ads that must
+not (the traps are among the latter), through the real pipeline. Standing ads, openings that
+differ, on-call ads and employers without a public list of applicants are among them."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from generator.diagnostics import Severity
 from generator.guidelines import RULES
 from tests.conftest import MINIMAL_CONFIG, MINIMAL_SITE
-from tests.guideline_helpers import BASE_AD, ad_file, body_line, check_ad
+from tests.guideline_helpers import BASE_AD, body_line, check_ad, employer_files, field_line
 
 BODY = "Du jobber natt sammen med to helsefagarbeidere.\n"
 NOTICE = (
@@ -34,7 +35,7 @@ class Case:
     changes: dict[str, Any] = field(default_factory=dict)
     remove: tuple[str, ...] = ()
     body: str = BODY
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
     today: date = date(2026, 11, 20)
     expected: tuple[tuple[str | tuple[str, str], str], ...] = ()
     hint: str = ""  # a distinctive part of the first finding's hint
@@ -50,12 +51,17 @@ def expected_line(case: Case, where: str | tuple[str, str]) -> int:
     front = front_matter(case)
     if isinstance(where, tuple):
         return body_line(front, case.body, where[1])
-    path = where.split(".")
-    lines = ad_file(front, case.body).splitlines()
-    start = next(number for number, text in enumerate(lines, 1) if text.startswith(path[0] + ":"))
-    # A list item's line: the n-th «- » under the key (yaml.safe_dump does not indent them).
-    items = [n for n, text in enumerate(lines[start:], start + 1) if text.startswith("- ")]
-    return items[int(path[1])] if len(path) > 1 else start
+    return field_line(front, case.body, where)
+
+
+STANDING = {"deadline": "fortløpende"}
+VIKARIAT_REASON = "Vikar for en sykepleier i foreldrepermisjon."
+# A bundle: the ad's type is «fast»; the second opening is a vikariat with its reason.
+OPENINGS = [
+    {"percent": 100},
+    {"percent": "73,68", "employment_type": "vikariat", "temporary_reason": VIKARIAT_REASON},
+]
+PUBLIC_FOOTER = MINIMAL_CONFIG + "ad_footer: |\n  ## Offentlig søkerliste\n\n  " + NOTICE
 
 
 CASES: dict[str, dict[str, Case]] = {
@@ -73,6 +79,8 @@ CASES: dict[str, dict[str, Case]] = {
         "passes: trap, an expired deadline is still a deadline": Case(
             changes={"deadline": "2026-11-19"}
         ),
+        "passes: a standing ad («fortløpende») has a deadline": Case(changes=STANDING),
+        "passes: «snarest» is a standing deadline too": Case(changes={"deadline": "snarest"}),
     },
     "JA102": {
         "fires: 7 days": Case(
@@ -103,6 +111,9 @@ CASES: dict[str, dict[str, Case]] = {
         "passes: exactly 14 days": Case(changes={"deadline": "2026-11-15"}),
         "passes: five weeks": Case(),
         "passes: trap, no deadline is JA101's finding": Case(remove=("deadline",)),
+        "passes: a standing ad has no window to measure": Case(
+            changes={**STANDING, "published": "2026-11-19"}
+        ),
     },
     "JA103": {
         "fires: no contacts": Case(
@@ -165,9 +176,32 @@ CASES: dict[str, dict[str, Case]] = {
                 ("employment_type", "feltet employment_type"),
             ),
         ),
+        "fires: an opening without a size": Case(
+            remove=("position_percent",),
+            changes={"openings": [{"percent": 100}, {"employment_type": "vikariat"}]},
+            expected=(("openings.1", "stilling 2 (vikariat) sier ikke hvor stor stillingen er"),),
+            hint="percent: 100",
+        ),
+        "fires: an opening without a type, and the ad has none": Case(
+            remove=("position_percent", "employment_type"),
+            changes={"openings": [{"percent": 100, "employment_type": "fast"}, {"percent": 50}]},
+            expected=(("openings.1", "stilling 2 (50 %) sier ikke om stillingen er fast"),),
+            hint="employment_type",
+        ),
         "passes: both given": Case(),
         "passes: several positions of different size": Case(
             changes={"position_percent": [100, 75], "employment_type": "vikariat"}
+        ),
+        "passes: a range": Case(changes={"position_percent": "75-100"}),
+        "passes: a tilkallingsvikar ad needs no size": Case(
+            remove=("position_percent",), changes={"employment_type": "tilkallingsvikar"}
+        ),
+        "passes: openings with sizes, types from the opening or the ad": Case(
+            remove=("position_percent",), changes={"openings": OPENINGS}
+        ),
+        "passes: an on-call opening without a size": Case(
+            remove=("position_percent",),
+            changes={"openings": [{"percent": 100}, {"employment_type": "tilkallingsvikar"}]},
         ),
     },
     "JA105": {
@@ -235,9 +269,23 @@ CASES: dict[str, dict[str, Case]] = {
             changes={"published": "2026-05-01", "deadline": "2026-06-01"},
             expected=(("deadline", "søknadsfristen 1. juni 2026 er ute"),),
         ),
+        "fires: a standing ad past its visible_until": Case(
+            changes={**STANDING, "visible_until": "2026-11-19"},
+            expected=(
+                (
+                    "visible_until",
+                    "annonsen med fortløpende frist skulle stå ute til 19. november 2026",
+                ),
+            ),
+            hint="sett en ny dato i visible_until",
+        ),
         "passes: trap, open through the deadline day": Case(changes={"deadline": "2026-11-20"}),
         "passes: a future deadline": Case(),
         "passes: no deadline": Case(remove=("deadline",)),
+        "passes: a standing ad without visible_until": Case(changes=STANDING),
+        "passes: a standing ad listed through today": Case(
+            changes={**STANDING, "visible_until": "2026-11-20"}
+        ),
     },
     "JA108": {
         "fires: nothing about the applicant list": Case(
@@ -264,11 +312,68 @@ CASES: dict[str, dict[str, Case]] = {
             body=BODY + "\n- Søknaden behandles etter offentleglova § 25.\n"
         ),
         "passes: the notice in the site-wide ad footer": Case(
+            files={"site_config.yml": PUBLIC_FOOTER}
+        ),
+        "fires: another municipality's own footer lacks it (the site's has it)": Case(
             files={
-                "site_config.yml": MINIMAL_CONFIG
-                + "ad_footer: |\n  ## Offentlig søkerliste\n\n  "
-                + NOTICE
-            }
+                "site_config.yml": PUBLIC_FOOTER,
+                **employer_files(
+                    "kommune", name="Orkdal kommune", ad_footer="Velkommen som søker i Orkdal."
+                ),
+            },
+            expected=((("body", "Du jobber natt"), "ad_footer for Orkdal kommune"),),
+            hint="data/employers.yml",
+        ),
+        "fires: a private employer that keeps a public list": Case(
+            files=employer_files("privat", public_applicant_list=True),
+            expected=((("body", "Du jobber natt"), "verken annonsen eller bunnteksten"),),
+        ),
+        "passes: a non-profit (ideell) employer has no public list": Case(
+            files=employer_files("ideell")
+        ),
+        "passes: a private employer has no public list": Case(files=employer_files("privat")),
+        "passes: another municipality whose footer has the notice": Case(
+            files=employer_files("kommune", name="Orkdal kommune", ad_footer=NOTICE)
+        ),
+        "passes: English, «list of applicants … public»": Case(
+            changes={"language": "en"},
+            body="You work nights.\n\nThe list of applicants may be made public, even if you "
+            "ask to be left off it.\n",
+        ),
+        "passes: an English ad under the site's Norwegian footer": Case(
+            changes={"language": "en"},
+            body="You work nights.\n",
+            files={"site_config.yml": PUBLIC_FOOTER},
+        ),
+    },
+    "JA109": {
+        "fires: standing for 111 days without visible_until": Case(
+            changes={**STANDING, "published": "2026-08-01"},
+            expected=(
+                (
+                    "deadline",
+                    "annonsen har fortløpende søknadsfrist og har stått ute i 111 dager "
+                    "(publisert 1. august 2026) uten en dag den skal tas ned (visible_until)",
+                ),
+            ),
+            hint="visible_until: 2027-02-18",
+        ),
+        "fires: 61 days, one too many": Case(
+            changes={**STANDING, "published": "2026-09-20"},
+            expected=(("deadline", "har stått ute i 61 dager"),),
+        ),
+        "fires: 40 days when the site allows 30": Case(
+            changes={**STANDING, "published": "2026-10-11"},
+            files={"data/guidelines.yml": "thresholds: {standing_ad_days: 30}\n"},
+            expected=(("deadline", "har stått ute i 40 dager"),),
+        ),
+        "passes: exactly 60 days": Case(changes={**STANDING, "published": "2026-09-21"}),
+        "passes: a young standing ad": Case(changes=STANDING),
+        "passes: an old standing ad with visible_until": Case(
+            changes={**STANDING, "published": "2026-05-01", "visible_until": "2027-01-31"}
+        ),
+        "passes: trap, an old dated ad is JA107's business": Case(
+            changes={"published": "2026-05-01", "deadline": "2026-12-08"}
         ),
     },
 }
@@ -312,6 +417,7 @@ CATALOGUE = {
     "JA106": ("missing-apply-route", Severity.ERROR),
     "JA107": ("expired", Severity.ERROR),
     "JA108": ("missing-public-records-notice", Severity.ERROR),
+    "JA109": ("standing-ad-without-end", Severity.WARNING),
 }
 
 

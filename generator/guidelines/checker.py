@@ -40,7 +40,16 @@ def check_guidelines(
     rules = enabled_rules(site, select, ignore)
     results = []
     for job in sorted(site.jobs, key=lambda job: job.source):
-        ad = Ad(job, site.units.get(job.unit), site.config, site.guidelines, site.today.isoformat())
+        ad = Ad(
+            job,
+            units=tuple(site.units_of(job)),
+            employer=site.employer_of(job),
+            ad_footer=site.ad_footer_of(job),
+            language=site.language_of(job),
+            site_config=site.config,
+            settings=site.guidelines,
+            today_iso=site.today.isoformat(),
+        )
         document = documents.get(job.source)
         result = AdResult(job, lix=ad.prose.lix())
         reasons = {code: reason for code, reason in job.guidelines.ignore.items() if reason}

@@ -5,6 +5,11 @@ the files it includes). A site's own file is laid over it: a mapping merges key 
 other value (a list, a number) replaces the default, so a site may change one threshold or one
 word list without copying the rest. `include:` names more files (relative to `data/`) merged
 in the same way, so long word lists can live in files of their own.
+
+`words`, `patterns` and `abbreviations` are the Norwegian ones (bokmål, with the nynorsk forms
+where they differ), for ads in bokmål and nynorsk. `languages.<code>` gives lists of the same
+names for ads in that language (English ads need English words): a list named there replaces
+the Norwegian one for those ads, and a list not named there stays the Norwegian one.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr, field_validator
 
 from generator.guidelines.prose import terms_pattern
+from generator.models.document import ContentLanguage
 from generator.models.fields import ContentModel, CountryCode, Text
 
 GUIDELINES = "data/guidelines.yml"
@@ -62,6 +68,25 @@ class WhoSafeguards(ContentModel):
     )
 
 
+class LanguageLists(ContentModel):
+    """The word lists, patterns and abbreviations for ads in one language, each replacing the
+    Norwegian one of the same name."""
+
+    words: dict[str, list[Text]] = Field(
+        default_factory=dict,
+        description="Ordlister for annonser på dette språket; erstatter listen med samme navn",
+    )
+    patterns: dict[str, list[TextPattern]] = Field(
+        default_factory=dict,
+        description="Regulære uttrykk for annonser på dette språket; erstatter listen med "
+        "samme navn",
+    )
+    abbreviations: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Forkortelser og hva de står for, på dette språket",
+    )
+
+
 class GuidelineConfig(ContentModel):
     """The merged configuration the rules read."""
 
@@ -85,12 +110,49 @@ class GuidelineConfig(ContentModel):
     who_safeguards: WhoSafeguards | None = Field(
         None, description="WHOs liste over land det ikke skal rekrutteres aktivt fra"
     )
-    _patterns: dict[str, re.Pattern[str]] = PrivateAttr(default_factory=dict)
+    languages: dict[ContentLanguage, LanguageLists] = Field(
+        default_factory=dict,
+        description="Lister for annonser på et annet språk (nn, en): en liste her erstatter "
+        "den norske med samme navn for annonser på det språket",
+    )
+    _patterns: dict[tuple[str | None, str], re.Pattern[str]] = PrivateAttr(default_factory=dict)
 
-    def pattern_of(self, name: str) -> re.Pattern[str]:
-        if name not in self._patterns:
-            self._patterns[name] = terms_pattern(self.words[name])
-        return self._patterns[name]
+    def _own(self, language: str | None) -> LanguageLists | None:
+        return next((own for code, own in self.languages.items() if code == language), None)
+
+    def words_of(self, name: str, language: str | None = None) -> list[str]:
+        """Word list `name` for ads in `language` (the Norwegian list unless the language has
+        its own)."""
+        own = self._own(language)
+        if own is not None and name in own.words:
+            return own.words[name]
+        return self.words[name]
+
+    def word_lists(self, language: str | None = None) -> dict[str, list[str]]:
+        """Every word list for ads in `language`, by name."""
+        own = self._own(language)
+        return {**self.words, **own.words} if own is not None else dict(self.words)
+
+    def pattern_of(self, name: str, language: str | None = None) -> re.Pattern[str]:
+        """Word list `name` for ads in `language`, compiled (once)."""
+        own = self._own(language)
+        key = (language if own is not None and name in own.words else None, name)
+        if key not in self._patterns:
+            self._patterns[key] = terms_pattern(self.words_of(name, language))
+        return self._patterns[key]
+
+    def patterns_of(self, name: str, language: str | None = None) -> list[TextPattern]:
+        """The regular expressions `name` for ads in `language` (none if there are none)."""
+        own = self._own(language)
+        if own is not None and name in own.patterns:
+            return own.patterns[name]
+        return self.patterns.get(name, [])
+
+    def abbreviations_of(self, language: str | None = None) -> dict[str, str]:
+        """The abbreviations and their long forms for ads in `language`."""
+        own = self._own(language)
+        extra = own.abbreviations if own is not None else {}
+        return {**self.abbreviations, **extra}
 
 
 @cache

@@ -9,9 +9,15 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from generator.diagnostics import Severity
-from generator.guidelines.config import GuidelineConfig
+from generator.guidelines.config import GuidelineConfig, TextPattern
 from generator.guidelines.prose import Prose
-from generator.models import Job, SiteConfig, Unit
+from generator.language import Language
+from generator.models import Employer, Job, SiteConfig, Unit
+from generator.models.job import ResolvedOpening
+from generator.render.job_terms import size_text
+
+# Messages are for comms staff and always in bokmål, whatever the ad's language.
+BOKMAL = Language("nb")
 
 
 @dataclass(frozen=True)
@@ -42,13 +48,23 @@ class Finding:
 
 @dataclass(frozen=True)
 class Ad:
-    """One job ad and everything a rule may look at."""
+    """One job ad and everything a rule may look at: what the ad really offers (all its
+    units, its employer and the footer printed under it), and the language it is written in.
+    Text rules read the word lists of `language`; the footer is in the site's language."""
 
     job: Job
-    unit: Unit | None
+    units: tuple[Unit, ...]
+    employer: Employer
+    ad_footer: str
+    language: str
     site_config: SiteConfig
     settings: GuidelineConfig
     today_iso: str
+
+    @property
+    def unit(self) -> Unit | None:
+        """The workplace named first."""
+        return self.units[0] if self.units else None
 
     @cached_property
     def prose(self) -> Prose:
@@ -56,15 +72,47 @@ class Ad:
 
     @property
     def footer(self) -> Prose:
-        """The site-wide ad footer (site_config.yml), which every ad carries on the site."""
-        return footer_prose(self.site_config.ad_footer)
+        """The footer printed under the ad: its employer's `ad_footer`, else the site's."""
+        return footer_prose(self.ad_footer)
 
-    def words(self, name: str) -> re.Pattern[str]:
-        """The compiled word list `name` from data/guidelines.yml."""
-        return self.settings.pattern_of(name)
+    @property
+    def footer_language(self) -> str:
+        return self.site_config.language
+
+    @property
+    def footer_place(self) -> str:
+        """Where comms staff change the footer, for messages."""
+        if self.employer.ad_footer is not None:
+            return f"ad_footer for {self.employer.name} i data/employers.yml"
+        return "ad_footer i site_config.yml"
+
+    def words(self, name: str, language: str | None = None) -> re.Pattern[str]:
+        """The compiled word list `name` from data/guidelines.yml, in the ad's language
+        (or `language`, for text in another one, such as the footer)."""
+        return self.settings.pattern_of(name, language or self.language)
+
+    def word_lists(self, language: str | None = None) -> dict[str, list[str]]:
+        return self.settings.word_lists(language or self.language)
+
+    def patterns(self, name: str) -> list[TextPattern]:
+        """The regular expressions `name` from data/guidelines.yml, in the ad's language."""
+        return self.settings.patterns_of(name, self.language)
+
+    @property
+    def abbreviations(self) -> dict[str, str]:
+        return self.settings.abbreviations_of(self.language)
 
     def threshold(self, name: str) -> float:
         return self.settings.thresholds[name]
+
+
+def opening_label(opening: ResolvedOpening) -> str:
+    """An opening as a message names it: «stilling 2 (70,42 % vikariat)»."""
+    number = (opening.index or 0) + 1
+    terms = [size_text(size, BOKMAL) for size in opening.sizes]
+    if opening.employment_type:
+        terms.append(BOKMAL.employment_type(opening.employment_type).lower())
+    return f"stilling {number}" + (f" ({' '.join(terms)})" if terms else "")
 
 
 Check = Callable[[Ad], Iterable[Finding]]

@@ -148,7 +148,7 @@ def _coded_words(ad: Ad, list_name: str) -> list[Match]:
     """The first use of each word in list `list_name`, in text order: a coded word counts once
     however often the ad repeats it, so an ad that describes its work as «samarbeid» three times
     does not weigh more than one that says it once."""
-    terms = ad.settings.words[list_name]
+    terms = ad.word_lists()[list_name]
     first_by_term: dict[str, Match] = {}
     for found in ad.prose.find(ad.words(list_name)):
         term = next((t for t in terms if _single_term(t).fullmatch(found.text)), found.text)
@@ -167,7 +167,9 @@ def _coded_words(ad: Ad, list_name: str) -> list[Match]:
         "«samarbeid»). Regelen slår ut når den ene siden har minst 3 flere ulike ord enn den "
         "andre (terskelen `gender_margin`), og nevner ordene. Hvert ord teller én gang. Listene "
         "`gender_masculine` og `gender_feminine` bygger på Gaucher, Friesen og Kay (2011), "
-        "BI-studien NRK omtalte i 2018, og rådene fra FINN og Difi.",
+        "BI-studien NRK omtalte i 2018, og rådene fra FINN og Difi, med nynorske former. En "
+        "annonse på engelsk leses med de engelske originallistene fra gender-decoder "
+        "(«ambitious», «decisive», «competitive»; «supportive», «warm», «understanding»).",
         why="Ord som er kodet for det ene kjønnet, får færre av det andre til å søke, selv om de "
         "er kvalifisert (Gaucher mfl. 2011). T08 sier at det er særlig viktig å rekruttere menn "
         "til omsorgsyrkene, og kommunen skal rekruttere alle. Marginen gjør at en vanlig annonse "
@@ -224,7 +226,8 @@ def _first_in_front_matter(ad: Ad, pattern: re.Pattern[str]) -> Iterator[tuple[s
         what="Finner kjønnede stillingstitler i tittelen, ingressen og annonseteksten, for "
         "eksempel «sykepleierske», «pleierske», «helsesøster», «husmor» og «formann» (mønstrene "
         "`gendered_titles`). «Jordmor» meldes ikke, fordi det er den lovfestede tittelen, og "
-        "heller ikke «vaktmester».",
+        "heller ikke «vaktmester». En annonse på engelsk leses med de engelske mønstrene "
+        "(«male nurse», «chairman», «cleaning lady»).",
         why="Likestillings- og diskrimineringsloven forbyr å lyse ut en stilling for bare det ene "
         "kjønnet, og en kjønnet tittel sier nettopp det. T08: det er særlig viktig å rekruttere "
         "menn til omsorgsyrkene.",
@@ -235,7 +238,7 @@ def _first_in_front_matter(ad: Ad, pattern: re.Pattern[str]) -> Iterator[tuple[s
     ),
 )
 def gendered_title(ad: Ad) -> Iterator[Finding]:
-    for title in ad.settings.patterns.get("gendered_titles", []):
+    for title in ad.patterns("gendered_titles"):
         for field, text in _first_in_front_matter(ad, title.compiled):
             yield Finding(f"«{text}» {title.message}", title.hint, field=field)
         found = ad.prose.find(title.compiled)
@@ -267,7 +270,8 @@ def _long_form_pattern(long_form: str) -> re.Pattern[str]:
         what="Finner kjente forkortelser (listen `abbreviations`, for eksempel BPA, IPLOS, HTV, "
         "AKS, KS) som står i annonsen uten at det de står for, står et sted i den samme "
         "annonsen (teksten, tittelen, ingressen eller bunnteksten). Forkortelsen må være "
-        "skrevet med store bokstaver; ordet «kols» er ikke en forkortelse.",
+        "skrevet med store bokstaver; ordet «kols» er ikke en forkortelse. En annonse på "
+        "engelsk forklarer den på engelsk («user-controlled personal assistance (BPA)»).",
         why="Klarspråk: forkortelser som er hverdagsspråk for de ansatte, er ukjente for "
         "nyutdannede, for dem som kommer fra en annen sektor, og for dem som har norsk som "
         "andrespråk.",
@@ -280,7 +284,7 @@ def _long_form_pattern(long_form: str) -> re.Pattern[str]:
 )
 def unexplained_abbreviation(ad: Ad) -> Iterator[Finding]:
     whole_ad = "\n".join((ad.prose.text, ad.job.title, ad.job.summary or "", ad.footer.text))
-    for abbreviation, long_form in ad.settings.abbreviations.items():
+    for abbreviation, long_form in ad.abbreviations.items():
         pattern = _abbreviation_pattern(abbreviation)
         if not pattern.search(whole_ad) or _long_form_pattern(long_form).search(whole_ad):
             continue
@@ -302,7 +306,8 @@ def unexplained_abbreviation(ad: Ad) -> Iterator[Finding]:
     RuleDoc(
         title="Teksten snakker ikke til søkeren",
         what="Melder annonser der teksten aldri snakker direkte til leseren med «du», «deg», "
-        "«din», «ditt» eller «dine» (listen `reader_address`, også nynorsk).",
+        "«din», «ditt» eller «dine» (listen `reader_address`, også nynorsk). En annonse på "
+        "engelsk leses med den engelske listen («you», «your»).",
         why="Klarspråk: en tekst som snakker til leseren, er lettere å lese og lettere å kjenne "
         "seg igjen i. «Den som ansettes» og «søker må» gjør setningene lange og avstanden stor.",
         fix="Skriv til søkeren: «du får», «vi ser etter deg som», «du jobber sammen med».",
@@ -314,8 +319,12 @@ def impersonal_address(ad: Ad) -> Iterator[Finding]:
     sentences = ad.prose.sentences
     if not sentences or ad.prose.find(ad.words("reader_address")):
         return
+    # The first words of the list, in the ad's language: «du» or «deg», «you» or «your».
+    examples = " eller ".join(
+        f"«{word.rstrip('*')}»" for word in ad.word_lists()["reader_address"][:2]
+    )
     yield Finding(
-        "Teksten snakker aldri til søkeren: «du» eller «deg» står ingen steder",
+        f"Teksten snakker aldri til søkeren: {examples} står ingen steder",
         "Skriv til søkeren, for eksempel «Du får mentor det første året» i stedet for «Den som "
         "ansettes, får mentor».",
         line=sentences[0].line,
@@ -344,7 +353,8 @@ def _innocent(pattern: TextPattern, sentence: Sentence) -> bool:
         "«stå-på-vilje», «tåle press», «rockestjerne», «dynamisk» og «høyt tempo» (mønstrene "
         "`cliches`). «Fleksibel» og «robust» meldes bare som krav til søkeren («du er "
         "fleksibel», «robuste medarbeidere»), ikke som tilbud («fleksibel arbeidstid», «robust "
-        "fagmiljø»). Hvert uttrykk meldes én gang.",
+        "fagmiljø»). Hvert uttrykk meldes én gang. En annonse på engelsk leses med de "
+        "engelske mønstrene («self-starter», «rockstar», «work well under pressure»).",
         why="Klisjeer sier lite om jobben, og pressord skremmer bort nyutdannede og dem som "
         "vurderer å bytte jobb. Det som tiltrekker søkere, er et godt fagmiljø, opplæring og "
         "oppfølging (JV, Fafo 2016).",
@@ -356,7 +366,7 @@ def _innocent(pattern: TextPattern, sentence: Sentence) -> bool:
     ),
 )
 def cliche_or_pressure(ad: Ad) -> Iterator[Finding]:
-    cliches = ad.settings.patterns.get("cliches", [])
+    cliches = ad.patterns("cliches")
     candidates = any_of(cliches)
     reported: set[tuple[int, str]] = set()
     for sentence in ad.prose.sentences:

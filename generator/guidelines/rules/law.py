@@ -102,10 +102,10 @@ def pattern_findings(ad: Ad, patterns: Sequence[TextPattern]) -> Iterator[Findin
     ),
 )
 def discriminatory_requirement(ad: Ad) -> Iterator[Finding]:
-    patterns = list(ad.settings.patterns.get("discrimination", []))
+    patterns = list(ad.patterns("discrimination"))
     # A lawful positive action (LDO § 11) allows inviting one gender; the ad states the ground.
     if not ad.job.positive_action:
-        patterns += ad.settings.patterns.get("gender_preference", [])
+        patterns += ad.patterns("gender_preference")
     yield from pattern_findings(ad, patterns)
 
 
@@ -130,4 +130,4 @@ def discriminatory_requirement(ad: Ad) -> Iterator[Finding]:
     ),
 )
 def excessive_personal_data(ad: Ad) -> Iterator[Finding]:
-    yield from pattern_findings(ad, ad.settings.patterns.get("personal_data", []))
+    yield from pattern_findings(ad, ad.patterns("personal_data"))

@@ -31,7 +31,7 @@ def suppression_without_reason(ad: Ad) -> Iterator[Finding]:
         if code not in RULES:
             yield Finding(
                 f"«{code}» er ikke en regel i retningslinjene",
-                did_you_mean(code, RULES) or "reglene heter JA101–JA504",
+                did_you_mean(code, RULES) or "reglene heter JA001 og JA101–JA504",
                 field=field,
             )
         elif not (reason or "").strip():
