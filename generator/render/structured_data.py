@@ -2,7 +2,9 @@
 
 The template serialises the dict into ``<script type="application/ld+json">`` and adds
 ``description`` from the rendered ad body, so nothing here handles HTML. We emit the fields
-Google documents for job postings, plus ``totalJobOpenings`` and ``jobStartDate``.
+Google documents for job postings, plus ``totalJobOpenings``, ``jobStartDate`` and
+``inLanguage``. schema.org lists ``inLanguage`` for creative works, not for JobPosting; Google
+ignores properties it does not know, and the ad's language helps other readers of the data.
 
 Salaries are free Norwegian text («Fra kr 480 000 i året etter tariff, med tillegg …»), so
 ``parse_salary`` reads only what it is sure of: a wrong figure in search results is worse
@@ -12,55 +14,78 @@ than none, and Google accepts a posting without ``baseSalary``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 from urllib.parse import quote
 
-from generator.models import Event, Job, Profession, SiteConfig, Unit
+from generator.models import Employer, Event, Job, SiteConfig, Unit
 from generator.models.fields import OSLO
+from generator.models.job import ON_CALL, TEMPORARY_TYPES
 
-# The order Google's examples use; also keeps the output stable.
-EMPLOYMENT_TYPE_ORDER = ("FULL_TIME", "PART_TIME", "TEMPORARY", "INTERN", "OTHER")
-EMPLOYMENT_TYPE_EXTRAS = {
-    "vikariat": "TEMPORARY",
-    "engasjement": "TEMPORARY",
-    "sommerjobb": "TEMPORARY",
+# Google's employmentType values, in the order its documentation lists them; also keeps the
+# output stable. CONTRACTOR and VOLUNTEER never apply to a municipal ad.
+EMPLOYMENT_TYPE_ORDER = (
+    "FULL_TIME",
+    "PART_TIME",
+    "CONTRACTOR",
+    "TEMPORARY",
+    "INTERN",
+    "VOLUNTEER",
+    "PER_DIEM",
+    "OTHER",
+)
+# Our employment types that say more than the position size does.
+EMPLOYMENT_TYPE_EXTRAS = {kind: "TEMPORARY" for kind in TEMPORARY_TYPES} | {
     "laerling": "INTERN",
+    # On call (ekstravakter): paid by the shift as work comes up.
+    ON_CALL: "PER_DIEM",
 }
 
 
 def job_posting(
-    job: Job, *, config: SiteConfig, unit: Unit | None, profession: Profession | None, url: str
+    job: Job,
+    *,
+    config: SiteConfig,
+    employer: Employer,
+    units: Sequence[Unit],
+    language: str,
+    url: str,
 ) -> dict[str, Any]:
     """schema.org JobPosting for an open ad, without `description` (the template adds the
-    rendered HTML body). `profession` is accepted so callers pass what they have; none of the
-    fields Google documents needs it."""
+    rendered HTML body). `units` are the ad's workplaces, `language` the code it is written
+    in (nb, nn, en)."""
     posting: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": job.title,
         "datePosted": job.published.isoformat(),
     }
-    if job.deadline is not None:
-        posting["validThrough"] = end_of_day(job.deadline).isoformat()
+    # A standing ad without `visible_until` has no end: Google takes no validThrough then.
+    if job.last_listed_day is not None:
+        posting["validThrough"] = end_of_day(job.last_listed_day).isoformat()
     posting["employmentType"] = employment_types(job)
-    posting["hiringOrganization"] = hiring_organization(config)
-    posting["jobLocation"] = job_location(unit)
+    posting["hiringOrganization"] = hiring_organization(employer, config)
+    places = [job_location(unit) for unit in units] or [job_location(None)]
+    posting["jobLocation"] = places[0] if len(places) == 1 else places
     salary = parse_salary(job.salary) if job.salary else None
     if salary is not None:
         posting["baseSalary"] = salary
     if job.reference:
         posting["identifier"] = {
             "@type": "PropertyValue",
-            "name": config.organisation,
+            "name": employer.name,
             "value": job.reference,
         }
-    # Applicants finish on the municipality's recruitment system, not on this page.
+    # Applicants finish on the employer's recruitment system, not on this page.
     posting["directApply"] = False
-    posting["totalJobOpenings"] = max(job.positions, len(job.position_percent or []))
+    # «Flere stillinger» is no number: better none than a guess.
+    if isinstance(job.total_positions, int):
+        posting["totalJobOpenings"] = job.total_positions
     if isinstance(job.start, date):
         posting["jobStartDate"] = job.start.isoformat()
+    posting["inLanguage"] = language
     posting["url"] = url
     return posting
 
@@ -70,21 +95,23 @@ def end_of_day(day: date) -> datetime:
     return datetime.combine(day, time(23, 59, 59), tzinfo=OSLO)
 
 
-def hiring_organization(config: SiteConfig) -> dict[str, Any]:
+def hiring_organization(employer: Employer, config: SiteConfig) -> dict[str, Any]:
+    """The employer: its own website, else this site, which is where its ads live."""
+    home = employer.website or config.base_url
     organization: dict[str, Any] = {
         "@type": "Organization",
-        "name": config.organisation,
-        "sameAs": config.base_url,
-        "url": config.base_url,
+        "name": employer.name,
+        "sameAs": home,
+        "url": home,
     }
-    if config.brand.logo:
+    if employer.logo:
         # Joined by hand: urljoin would drop a base path such as https://example.no/jobb/.
-        organization["logo"] = config.base_url + quote(config.brand.logo.lstrip("/"))
+        organization["logo"] = config.base_url + quote(employer.logo.lstrip("/"))
     return organization
 
 
 def job_location(unit: Unit | None) -> dict[str, Any]:
-    """The workplace; without a known unit, only the country Google requires."""
+    """A workplace; without a known unit, only the country Google requires."""
     address: dict[str, Any] = {"@type": "PostalAddress"}
     if unit is not None:
         address |= {
@@ -104,15 +131,17 @@ def job_location(unit: Unit | None) -> dict[str, Any]:
 
 
 def employment_types(job: Job) -> list[str]:
-    """schema.org/Google employmentType values for the ad."""
+    """Google's employmentType values for every opening of the ad: the sizes say full or part
+    time (a range «75–100» says both), the employment types the rest; OTHER only when the ad
+    states neither."""
     types: set[str] = set()
-    percentages = job.position_percent or []
-    if any(percent >= 100 for percent in percentages):
+    if job.offers_full_time:
         types.add("FULL_TIME")
-    if any(percent < 100 for percent in percentages):
+    if job.offers_part_time:
         types.add("PART_TIME")
-    if job.employment_type in EMPLOYMENT_TYPE_EXTRAS:
-        types.add(EMPLOYMENT_TYPE_EXTRAS[job.employment_type])
+    for kind in job.employment_types:
+        if kind in EMPLOYMENT_TYPE_EXTRAS:
+            types.add(EMPLOYMENT_TYPE_EXTRAS[kind])
     return [kind for kind in EMPLOYMENT_TYPE_ORDER if kind in types] or ["OTHER"]
 
 
