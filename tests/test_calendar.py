@@ -141,6 +141,29 @@ def test_the_labels_follow_the_site_language() -> None:
     assert "Who it is for: Elever" in str(only_event(ics)["DESCRIPTION"])
 
 
+def test_an_event_in_another_language_says_so_in_summary_description_and_location() -> None:
+    event = make_event(
+        language="en", title="Open day", summary="Meet us.", audience="Nurses educated abroad"
+    )
+    for ics in (single(event), combined([event, make_event(slug="messe")])):
+        # Written as RFC 5545 writes a parameter, and read back by icalendar.
+        assert b"\r\nSUMMARY;LANGUAGE=en:Open day\r\n" in ics
+        assert b"\r\nLOCATION;LANGUAGE=en:Testvik kulturhus" in ics
+        vevents = {str(v["UID"]).split("@")[0]: v for v in parse(ics).walk("VEVENT")}
+        english = vevents["utdanningsmessa"]
+        for name in ("SUMMARY", "DESCRIPTION", "LOCATION"):
+            assert english[name].params["LANGUAGE"] == "en", name
+            if "messe" in vevents:  # the bokmål event on the bokmål site names no language
+                assert "LANGUAGE" not in vevents["messe"][name].params, name
+        # The labels are in the event's language, as the parameter says.
+        assert str(english["DESCRIPTION"]) == (
+            f"Meet us.\n\nWho it is for: Nurses educated abroad\n\nRead more: {page_url(event)}"
+        )
+    # An event in the site's language, written out, names none either.
+    plain = only_event(single(make_event(language="nb")))
+    assert "LANGUAGE" not in plain["SUMMARY"].params
+
+
 # --- Times and the time zone -------------------------------------------------------------
 
 
@@ -318,6 +341,7 @@ def test_a_ledger_that_is_a_folder_is_empty(tmp_path: Path) -> None:
         {"public": False},
         {"registration_url": "https://skjema.testvik.example/"},
         {"body": "Ny tekst."},
+        {"language": "en"},
     ],
 )
 def test_the_fingerprint_changes_with_what_the_calendar_shows(change: dict[str, Any]) -> None:

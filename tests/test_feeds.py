@@ -59,7 +59,31 @@ def first_sentence(path: Path) -> str:
 
 
 def a_date(value: Any) -> date:
-    return date.fromisoformat(str(value)[:10])
+    """An ISO date, or one written the Norwegian way («08.12.2026»)."""
+    text = str(value)
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+        day, month, year = (int(part) for part in text.split("."))
+        return date(year, month, day)
+    return date.fromisoformat(text[:10])
+
+
+def is_standing(job: dict[str, Any]) -> bool:
+    return str(job.get("deadline", "")).lower() in {"fortløpende", "løpende", "snarest"}
+
+
+def last_day(job: dict[str, Any]) -> date | None:
+    """The deadline, or a standing ad's visible_until (None: listed without end)."""
+    if is_standing(job):
+        return a_date(job["visible_until"]) if job.get("visible_until") else None
+    return a_date(job["deadline"]) if job.get("deadline") else None
+
+
+def unit_ids(job: dict[str, Any]) -> list[str]:
+    return list(job["units"]) if job.get("units") else [job["unit"]]
+
+
+def profession_keys(job: dict[str, Any]) -> list[str]:
+    return list(job["professions"]) if job.get("professions") else [job["profession"]]
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +118,7 @@ def open_source_jobs(source_jobs: dict[str, dict[str, Any]]) -> dict[str, dict[s
     return {
         slug: job
         for slug, job in source_jobs.items()
-        if job.get("deadline") is None or a_date(job["deadline"]) >= TODAY
+        if (day := last_day(job)) is None or day >= TODAY
     }
 
 
@@ -120,14 +144,24 @@ def test_job_feeds_hold_the_open_ads_all_per_profession_and_per_district(
     open_source_jobs: dict[str, dict[str, Any]],
     units: dict[str, dict[str, Any]],
 ) -> None:
-    by_profession = Counter(job["profession"] for job in open_source_jobs.values())
-    by_district = Counter(units[job["unit"]]["district"] for job in open_source_jobs.values())
+    # An ad counts once in the feed of every profession, district and employer it names.
+    jobs = open_source_jobs.values()
+    by_profession = Counter(key for job in jobs for key in profession_keys(job))
+    by_district = Counter(
+        district for job in jobs for district in {units[u]["district"] for u in unit_ids(job)}
+    )
+    employer_of = {
+        unit_id: unit.get("employer", "fjordvik-kommune") for unit_id, unit in units.items()
+    }
+    by_employer = Counter(employer_of[unit_ids(job)[0]] for job in jobs)
     expected = {"stillinger": len(open_source_jobs)}
     expected |= {f"stillinger-yrke-{key}": n for key, n in by_profession.items()}
     expected |= {f"stillinger-bydel-{slugify(name)}": n for name, n in by_district.items()}
+    expected |= {f"stillinger-arbeidsgiver-{key}": n for key, n in by_employer.items()}
     job_feeds = {slug for slug, _ in parsed if slug.startswith("stillinger")}
-    # A feed for every profession and district with open ads, and none for the others.
+    # A feed for every profession, district and employer with open ads, and none for others.
     assert job_feeds == set(expected)
+    assert len(by_employer) == 2  # the municipality and the non-profit foundation
     for (slug, _extension), result in parsed.items():
         if slug in expected:
             assert len(result.entries) == expected[slug], slug
@@ -142,11 +176,7 @@ def test_job_feeds_hold_the_open_ads_all_per_profession_and_per_district(
 def test_expired_ads_and_stories_without_consent_never_appear(
     parsed: dict[tuple[str, str], Any], source_jobs: dict[str, dict[str, Any]]
 ) -> None:
-    expired = {
-        slug
-        for slug, job in source_jobs.items()
-        if job.get("deadline") and a_date(job["deadline"]) < TODAY
-    }
+    expired = {slug for slug, job in source_jobs.items() if (day := last_day(job)) and day < TODAY}
     assert len(expired) == 2
     stories = {path.stem: front_matter(path) for path in (REPO / "content/stories").glob("*.md")}
     consented = {
@@ -187,11 +217,11 @@ def test_guids_are_the_canonical_urls_and_two_builds_are_byte_identical(
 def test_items_keep_the_site_order(
     feeds: dict[str, Feed], open_source_jobs: dict[str, dict[str, Any]]
 ) -> None:
-    deadlines = [
-        a_date(open_source_jobs[item.url.split("/")[-2]]["deadline"])
-        for item in feeds["stillinger"].items
+    # By the last day listed: the deadline, or a standing ad's visible_until.
+    last_days = [
+        last_day(open_source_jobs[item.url.split("/")[-2]]) for item in feeds["stillinger"].items
     ]
-    assert deadlines == sorted(deadlines)
+    assert last_days == sorted(last_days, key=lambda day: day or date.max)
     published = [item.published for item in feeds["historier"].items]
     assert published == sorted(published, reverse=True)
     starts = [item.published for item in feeds["arrangementer"].items]
@@ -208,15 +238,22 @@ def test_job_entries_have_categories_content_and_the_deadline(
     for extension in ("xml", "atom"):
         for entry in parsed["stillinger", extension].entries:
             slug = entry.id.split("/")[-2]
-            job, unit = open_source_jobs[slug], units[open_source_jobs[slug]["unit"]]
+            job = open_source_jobs[slug]
+            named = [units[unit_id] for unit_id in unit_ids(job)]
             terms = [tag.term for tag in entry.tags]
-            assert terms == [profession_names[job["profession"]], unit["name"], unit["district"]]
+            assert terms == [
+                *(profession_names[key] for key in profession_keys(job)),
+                *(unit["name"] for unit in named),
+                *dict.fromkeys(unit["district"] for unit in named),
+            ]
             content = entry.content[0]
             assert content.type == "text/html"
             assert "<p>" in content.value
             text = " ".join(content.value.split())
             assert first_sentence(REPO / f"content/jobs/{slug}.md") in text, slug
-            assert "Offentlig søkerliste" in text  # the site's ad footer follows the ad
+            # The employer's ad footer follows the ad: the site's, or the foundation's own.
+            footer = "ingen offentlig søkerliste" if "lysheim" in slug else "Offentlig søkerliste"
+            assert footer in text, slug
     entry = next(
         entry
         for entry in parsed["stillinger", "xml"].entries

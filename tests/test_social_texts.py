@@ -73,21 +73,28 @@ def items(site: Site) -> Iterator[Item]:
     yield from site.upcoming_events
 
 
+def post_language(site: Site, item: Item) -> str:
+    """A job's post is in the ad's language; a story's and an event's in the site's."""
+    return (item.language or site.language) if isinstance(item, Job) else site.language
+
+
 def expected_hashtags(site: Site, item: Item) -> set[str]:
-    """The site's hashtags, and the profession's (by key or by name, one word)."""
+    """The site's hashtags, and each profession's (by key, or by its one-word name in the
+    language of the post: the ad's own for a job, the site's otherwise)."""
     tags = {re.sub(r"\W", "", tag).casefold() for tag in site.config.social.hashtags}
-    profession = (
-        item.profession
+    professions = (
+        item.profession_keys
         if isinstance(item, Job)
-        else item.person.profession
+        else [item.person.profession]
         if isinstance(item, Story)
-        else None
+        else []
     )
-    if profession:
+    language = post_language(site, item)
+    for profession in professions:
         tags.add(profession.replace("-", ""))
         known = site.professions.get(profession)
         if known:
-            tags.add(known.name_in(site.language).casefold())
+            tags.add(known.name_in(language).casefold())
     return tags - {""}
 
 
@@ -97,7 +104,7 @@ def assert_well_formed(text: SocialText, item: Item, site: Site) -> None:
     assert text.length == length(text) <= text.limit, text.text
     if text.network == "instagram":
         assert text.url == "" and not LINK.search(text.text)
-        assert IN_BIO[site.language] in text.text.lower()
+        assert IN_BIO[post_language(site, item)] in text.text.lower()
     else:
         assert LINK.findall(text.text) == [text.url]
         parts = urlsplit(text.url)
@@ -150,7 +157,9 @@ def test_job_texts_say_title_unit_size_and_deadline_first(site: Site) -> None:
 
 
 def test_a_deadline_next_year_has_its_year(site: Site) -> None:
-    job = next(job for job in site.open_jobs if job.deadline and job.deadline.year == 2027)
+    job = next(
+        job for job in site.open_jobs if job.deadline_date and job.deadline_date.year == 2027
+    )
     assert all(" 2027\n" in text.text for text in texts_of(job, site))
 
 
@@ -179,6 +188,23 @@ def test_english_and_nynorsk_wording(site: Site) -> None:
     assert "Read more and apply: link in bio" in english["instagram"]
     nynorsk = {text.network: text.text for text in texts_of(job, with_config(site, "nn"))}
     assert "Les meir og søk: https://" in nynorsk["facebook"]
+
+
+def test_a_jobs_post_is_in_the_ads_own_language(site: Site) -> None:
+    job = next(job for job in site.open_jobs if job.slug == "sykepleier-natt-solbakken")
+    english = {
+        text.network: text.text
+        for text in texts_of(job.model_copy(update={"language": "en"}), site)
+    }
+    assert english["x"].startswith(f"Job opening: {job.title}\n")
+    assert "Apply by 8 December\n" in english["x"]
+    assert "100 % · Permanent" in english["x"]
+    assert "Read more and apply: link in bio" in english["instagram"]
+    assert "#sykepleier" in english["x"]  # an English post tags the profession by its key
+    # A bokmål ad on an English site is posted in bokmål.
+    bokmal = job.model_copy(update={"language": "nb"})
+    texts = {text.network: text.text for text in texts_of(bokmal, with_config(site, "en"))}
+    assert "Søknadsfrist 8. desember\n" in texts["x"] and "Les mer og søk: https://" in texts["x"]
 
 
 def test_the_wording_files_have_the_same_keys() -> None:

@@ -8,6 +8,10 @@ stable (slug and host) and the caller bumps SEQUENCE when `content_fingerprint` 
 
 Times are written in local time with ``TZID=Europe/Oslo`` and a VTIMEZONE that describes the
 Norwegian rules (a `tests/test_calendar.py` test checks it against the tz database).
+
+An event written in another language than the site's (its `language`) says so: its SUMMARY,
+DESCRIPTION and LOCATION carry the LANGUAGE parameter (RFC 5545, 3.2.10), and the labels in its
+description are in that language.
 """
 
 from __future__ import annotations
@@ -99,6 +103,8 @@ def content_fingerprint(event: Event) -> str:
         "registration_url": event.registration_url,
         "body": event.body,
     }
+    if event.language:  # only when set, so the events of earlier builds keep their SEQUENCE
+        content["language"] = event.language
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -181,16 +187,21 @@ def _calendar(config: SiteConfig, *, name: str) -> Calendar:
 def _calendar_event(
     event: Event, *, config: SiteConfig, url: str, sequence: int, stamp: datetime
 ) -> CalendarEvent:
-    language = Language(config.language)
+    code = event.language or config.language
+    language = Language(code)
+    # The texts say which language they are in when it is not the calendar's.
+    text: dict[str, str] = {"LANGUAGE": code} if code != config.language else {}
     calendar_event = CalendarEvent()
     calendar_event.add("uid", event_uid(event, config))
     calendar_event.add("dtstamp", _utc(stamp))
     calendar_event.add("dtstart", _local(event.start))
     calendar_event.add("dtend", _local(event.end))
-    calendar_event.add("summary", event.title)
-    calendar_event.add("description", description(event, language=language, url=url))
-    calendar_event.add("location", location(event))
-    calendar_event.add("categories", [language.event_type(event.type)])
+    calendar_event.add("summary", event.title, parameters=text)
+    calendar_event.add(
+        "description", description(event, language=language, url=url), parameters=text
+    )
+    calendar_event.add("location", location(event), parameters=text)
+    calendar_event.add("categories", [language.event_type(event.type)], parameters=text)
     calendar_event.add("url", url)
     calendar_event.add("sequence", sequence)
     calendar_event.add("status", "CONFIRMED")

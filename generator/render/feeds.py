@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds: every open job, the jobs per profession and per district, the
-published stories and the upcoming events.
+"""RSS 2.0 and Atom feeds: every open job, the jobs per profession, per district and (on a
+site with several employers) per employer, the published stories and the upcoming events.
 
 `site_feeds` turns the complete site model into plain `Feed` data; `rss` and `atom` write one
 feed as bytes. Two builds on the same build date give byte-identical files: every date comes
@@ -18,8 +18,9 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from generator.language import slugify, sort_key
+from generator.language import Language, slugify, sort_key
 from generator.models import Event, Job, SiteConfig, Story
+from generator.models.document import MarkdownDocument
 from generator.models.fields import OSLO
 from generator.render.job_filters import Facet
 from generator.render.markdown_html import markdown_html
@@ -29,8 +30,13 @@ from generator.site import Site
 # The software named in each feed's generator tag: no version, so an upgrade alone does not
 # change every feed.
 GENERATOR = "careers-site"
-# The name feedgen knows the image extension by (each entry has it as an attribute).
+# The names feedgen knows our extensions by (each entry has them as attributes).
 ENCLOSURE = "careers_enclosure"
+DUBLIN_CORE = "careers_dublin_core"
+DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Employers a feed calls «Stillinger i Orkdal kommune»; the others «Stillinger hos …».
+MUNICIPAL = frozenset({"kommune", "fylkeskommune"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class FeedItem:
     image_url: str | None = None
     image_type: str = "image/jpeg"
     image_length: int = 0  # 0 when unknown, as RSS allows
+    language: str | None = None  # only when the item is not in the site language
+    author: str | None = None  # the employer, only when it is not the site's organisation
 
 
 @dataclass(frozen=True)
@@ -60,16 +68,19 @@ class Feed:
 def site_feeds(
     site: Site, views: Views, job_markdown: Callable[[Job], str] | None = None
 ) -> list[Feed]:
-    """All open jobs, then one feed per profession and one per district in the data, even
-    without open jobs now (a subscriber's feed must not disappear between two ads), the
-    stories with valid consent, and the upcoming events.
+    """All open jobs, then one feed per profession, one per district and, when the site has
+    more than one employer, one per employer: for every value in the data, even without open
+    jobs now (a subscriber's feed must not disappear between two ads). Then the stories with
+    valid consent, and the upcoming events. An ad is in the feed of every profession, district
+    and employer it names.
 
     `job_markdown` gives an ad's whole Markdown as its page shows it (the stage renders the
-    job.md template); by default the ad's body followed by the site's ad footer."""
+    job.md template); by default the ad's body followed by its employer's or the site's ad
+    footer."""
     language, config = views.language, site.config
     ui, jobs_path = language.ui, language.path("jobs")
-    job_markdown = job_markdown or (lambda job: f"{job.body}\n\n{config.ad_footer}")
-    job_items = {job.slug: job_item(job, views, job_markdown(job)) for job in site.open_jobs}
+    job_markdown = job_markdown or (lambda job: f"{job.body}\n\n{site.ad_footer_of(job)}")
+    job_items = {job.slug: job_item(job, site, views, job_markdown(job)) for job in site.open_jobs}
 
     def job_feed(slug: str, title: str, page: str, jobs: Iterable[Job]) -> Feed:
         return Feed(
@@ -83,21 +94,19 @@ def site_feeds(
     feeds = [job_feed(jobs_path, ui["open_jobs"], views.url("jobs"), site.open_jobs)]
 
     profession_facet = facet(views, "profession")
-    keys = list(site.professions)
-    for key in keys:
+    for key in site.professions:
         name = views.profession_name(key)
         feeds.append(
             job_feed(
                 f"{jobs_path}-{profession_facet.segment}-{key}",
                 ui["feed_for_profession"].format(name=name[:1].lower() + name[1:]),
                 views.filters.url(((profession_facet, key),)),
-                (job for job in site.open_jobs if job.profession == key),
+                (job for job in site.open_jobs if key in job.profession_keys),
             )
         )
 
     district_facet = facet(views, "district")
-    district_of = {unit.id: unit.district for unit in site.units.values()}
-    districts = set(district_of.values())
+    districts = {unit.district for unit in site.units.values()}
     for district in sorted(districts, key=sort_key):
         value = slugify(district)
         feeds.append(
@@ -105,9 +114,11 @@ def site_feeds(
                 f"{jobs_path}-{district_facet.segment}-{value}",
                 ui["feed_for_district"].format(name=district),
                 views.filters.url(((district_facet, value),)),
-                (job for job in site.open_jobs if district_of.get(job.unit) == district),
+                (job for job in site.open_jobs if district in districts_of(site, job)),
             )
         )
+
+    feeds += employer_feeds(site, views, job_feed)
 
     for section, title, items in (
         ("stories", ui["stories"], [story_item(story, views) for story in site.published_stories]),
@@ -125,17 +136,56 @@ def site_feeds(
     return feeds
 
 
+def employer_feeds(
+    site: Site, views: Views, job_feed: Callable[[str, str, str, Iterable[Job]], Feed]
+) -> list[Feed]:
+    """A feed per employer on a site where several recruit together («Stillinger i Orkdal
+    kommune»); none on a site with one. The feed follows the employer's filter page, or the
+    whole list where the filters have no employer facet."""
+    employers = site.employers_in_use
+    if len(employers) <= 1:
+        return []
+    language = views.language
+    segment = language.strings["filter_paths"]["employer"]
+    employer_facet = next((f for f in views.filters.facets if f.key == "employer"), None)
+    feeds = []
+    for employer in employers:
+        page = (
+            views.filters.url(((employer_facet, employer.id),))
+            if employer_facet is not None
+            else views.url("jobs")
+        )
+        title = "feed_for_municipality" if employer.sector in MUNICIPAL else "feed_for_employer"
+        feeds.append(
+            job_feed(
+                f"{language.path('jobs')}-{segment}-{employer.id}",
+                language.ui[title].format(name=employer.name),
+                page,
+                (job for job in site.open_jobs if site.employer_of(job).id == employer.id),
+            )
+        )
+    return feeds
+
+
+def districts_of(site: Site, job: Job) -> list[str]:
+    return list(dict.fromkeys(unit.district for unit in site.units_of(job)))
+
+
 def facet(views: Views, key: str) -> Facet:
     return next(facet for facet in views.filters.facets if facet.key == key)
 
 
-def job_item(job: Job, views: Views, body: str) -> FeedItem:
-    """Categories: profession, unit and district. The summary ends with the deadline."""
-    ui, language = views.language.ui, views.language
+def job_item(job: Job, site: Site, views: Views, body: str) -> FeedItem:
+    """Categories: every profession, unit and district the ad names. The summary ends with
+    the deadline, in the ad's language («fortløpende» for a standing ad); an ad in another
+    language than the site's says which, and one from another employer names it."""
+    language = Language(site.language_of(job))
+    ui = language.ui
     url = views.absolute_url(views.url("jobs", job.slug))
-    unit = views.unit(job.unit)
-    deadline = language.date(job.deadline) if job.deadline else ui["no_deadline"].lower()
+    deadline = language.date(job.deadline_date) if job.deadline_date else ui["no_deadline"].lower()
     summary = " ".join(part for part in (job.summary, f"{ui['deadline']} {deadline}.") if part)
+    units = site.units_of(job)
+    employer = site.employer_of(job)
     return FeedItem(
         guid=url,
         title=job.title,
@@ -144,11 +194,20 @@ def job_item(job: Job, views: Views, body: str) -> FeedItem:
         content_html=markdown_html(body, base_url=url),
         published=job.published,
         categories=categories(
-            views.profession_name(job.profession), unit["name"], unit.get("district")
+            *(views.profession_name(key) for key in job.profession_keys),
+            *(unit.name for unit in units),
+            *(unit.district for unit in units),
         ),
-        deadline=job.deadline,
+        deadline=job.deadline_date,
         image_url=photo_url(views, job.image),
+        language=other_language(site, job),
+        author=employer.name if employer.id != site.own_employer.id else None,
     )
+
+
+def other_language(site: Site, item: MarkdownDocument) -> str | None:
+    language = site.language_of(item)
+    return language if language != site.language else None
 
 
 def story_item(story: Story, views: Views) -> FeedItem:
@@ -165,6 +224,7 @@ def story_item(story: Story, views: Views) -> FeedItem:
             views.profession_name(story.person.profession), views.unit(story.person.unit)["name"]
         ),
         image_url=photo_url(views, story.photo),
+        language=other_language(views.site, story),
     )
 
 
@@ -186,6 +246,7 @@ def event_item(event: Event, views: Views) -> FeedItem:
         content_html=markdown_html(event.body, base_url=url),
         published=event.start,
         categories=categories(views.language.event_type(event.type)),
+        language=other_language(views.site, event),
     )
 
 
@@ -232,6 +293,9 @@ def generator(
     writer.updated(build_time)
     writer.lastBuildDate(build_time)
     writer.register_extension(ENCLOSURE, BaseExtension, Enclosure)
+    # Only feeds that need it declare the Dublin Core namespace: the others keep their bytes.
+    if any(item.language or item.author for item in feed.items):
+        writer.register_extension(DUBLIN_CORE, DublinCoreNamespace, ItemLanguageAndCreator)
     for item in feed.items:
         entry = writer.add_entry(order="append")
         entry.id(item.guid)
@@ -249,6 +313,10 @@ def generator(
             entry.category(term=category)
         if item.image_url:
             getattr(entry, ENCLOSURE).set(item.image_url, item.image_length, item.image_type)
+        if item.author:
+            entry.author(name=item.author)  # Atom only: RSS's <author> must be an address
+        if item.language or item.author:
+            getattr(entry, DUBLIN_CORE).set(item.language, item.author)
     return writer
 
 
@@ -278,6 +346,36 @@ class Enclosure(BaseEntryExtension):
                 type=attributes["type"],
                 length=attributes["length"],
             )
+        return entry
+
+
+class DublinCoreNamespace(BaseExtension):
+    def extend_ns(self) -> dict[str, str]:
+        return {"dc": DC_NAMESPACE}
+
+
+class ItemLanguageAndCreator(BaseEntryExtension):
+    """An item in another language than the feed's, and an item from another employer than
+    the site's organisation: RSS <dc:language> and <dc:creator>; Atom xml:lang on the entry
+    (its author is feedgen's own <author>)."""
+
+    def __init__(self) -> None:
+        self.language: str | None = None
+        self.creator: str | None = None
+
+    def set(self, language: str | None, creator: str | None) -> None:
+        self.language, self.creator = language, creator
+
+    def extend_rss(self, item: Any) -> Any:
+        if self.creator:
+            xml_elem(f"{{{DC_NAMESPACE}}}creator", item).text = self.creator
+        if self.language:
+            xml_elem(f"{{{DC_NAMESPACE}}}language", item).text = self.language
+        return item
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.language:
+            entry.attrib[XML_LANG] = self.language
         return entry
 
 

@@ -3,7 +3,9 @@ Instagram sizes, drawn with Pillow from the brand colours and the bundled DejaVu
 
 Each card shows a kicker («Ledig stilling») under an accent bar, the item's title large and
 bold, a line of detail, and at the foot the logo (a PNG or JPEG; an SVG logo cannot be drawn
-without an SVG renderer, so the organisation's name is set as a wordmark instead). The text
+without an SVG renderer, so the organisation's name is set as a wordmark instead). A job at
+another employer than the site's organisation (a non-profit's nursing home, a neighbour
+municipality on a regional site) shows that employer's logo or name, never the site's. The text
 colour is white when it reaches WCAG contrast 4.5:1 on the primary colour, otherwise dark.
 
 Text never leaves its box: it is wrapped to the box width, made smaller step by step down to a
@@ -66,8 +68,12 @@ class CardContent:
     title: str
     detail: str
     kicker: str  # «Ledig stilling», «Historie», «Arrangement»
-    organisation: str
+    organisation: str  # the name in the wordmark and the alt text: the employer's for a job
     alt: str = ""  # the alt text, when the default from the other fields will not do
+    # False for a job at another employer than the site's organisation: the foot shows
+    # `logo` (that employer's, a site path) or, without one, `organisation` as a wordmark.
+    brand: bool = True
+    logo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -415,7 +421,9 @@ class SocialImageRenderer:
         self.brand = brand
         self.specs = specs
         self.workers = workers or min(MAX_WORKERS, os.cpu_count() or 1)
+        self.site_dir = site_dir
         self.logo = read_file(site_dir / brand.logo) if brand.logo else None
+        self.employer_logos: dict[str, bytes | None] = {}  # by site path, read once
         self.style = CardStyle(
             parse_color(brand.primary_color), parse_color(brand.accent_color), read_logo(self.logo)
         )
@@ -442,8 +450,27 @@ class SocialImageRenderer:
             "logo": hashlib.sha256(self.logo).hexdigest() if self.logo else None,
         }
 
+    def employer_logo(self, content: CardContent) -> bytes | None:
+        """The bytes of a card's own logo (another employer's), None for the brand's."""
+        if content.brand or not content.logo:
+            return None
+        if content.logo not in self.employer_logos:
+            self.employer_logos[content.logo] = read_file(self.site_dir / content.logo)
+        return self.employer_logos[content.logo]
+
+    def style_for(self, content: CardContent) -> CardStyle:
+        """The brand's colours, with the brand's logo or the card's own employer's."""
+        if content.brand:
+            return self.style
+        return CardStyle(
+            self.style.primary, self.style.accent, read_logo(self.employer_logo(content))
+        )
+
     def cache_key(self, content: CardContent) -> str:
-        record = {"recipe": self.recipe(), "content": asdict(content)}
+        record: dict[str, Any] = {"recipe": self.recipe(), "content": asdict(content)}
+        logo = self.employer_logo(content)
+        if logo:
+            record["employer_logo"] = hashlib.sha256(logo).hexdigest()
         return hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
 
     def render(self, slug: str, content: CardContent) -> list[RenderedImage]:
@@ -465,8 +492,9 @@ class SocialImageRenderer:
             else:
                 missing[base] = (slug, key, content)
         tasks = [
-            (content, self.style, spec, self.cache_dir / f"{base}-{spec.name}.png")
+            (content, style, spec, self.cache_dir / f"{base}-{spec.name}.png")
             for base, (_, _, content) in missing.items()
+            for style in [self.style_for(content)]
             for spec in self.specs
         ]
         with ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(tasks)))) as pool:

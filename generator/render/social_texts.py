@@ -3,7 +3,7 @@ for Facebook, Instagram, LinkedIn and X, each within what the network allows.
 
 A post is drafted once as parts (head lines, summary, extra details, link, hashtags) and then
 fitted to each network. When it is too long, it gives way in this order: the extra details
-(LinkedIn's salary, start and shifts) go; the summary is cut after a whole sentence, or after
+(LinkedIn's openings, start and salary) go; the summary is cut after a whole sentence, or after
 a whole word with «…», and dropped if too little of it would be left; the hashtags go from the
 last one; and as a last resort the longest line of the head (the title, the unit's name, …) is
 cut word by word with «…». A link or a hashtag is never cut: they are whole or absent.
@@ -14,8 +14,9 @@ U+10FF, and most general punctuation) count 2, «…» included. Instagram has n
 in posts, so its text points to the link in the profile («lenke i bio») and carries no URL.
 Links carry UTM parameters, so visits can be counted per network and item.
 
-The wording is in `i18n/social_{nb,nn,en}.yml`; labels shared with the pages (salary, shifts)
-come from the site language's UI strings.
+The wording is in `i18n/social_{nb,nn,en}.yml`; labels shared with the pages (salary, start)
+come from the UI strings. A job's post is in the ad's own language (`text_language`), a story's
+and an event's in the site's.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from generator.language import I18N_DIR
-from generator.models import Event, Job, Story
+from generator.language import I18N_DIR, Language
+from generator.models import Event, Job, Story, Unit
+from generator.models.document import MarkdownDocument
+from generator.render.job_terms import count_text, opening_lines, size_span
 from generator.render.views import Views, venue_address
 from generator.site import Site
 
@@ -58,6 +61,10 @@ ELLIPSIS = "…"
 MIN_SUMMARY = 40  # a summary cut shorter than this is dropped instead
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 TRAILING_PUNCTUATION = " ,;:–—-"
+# An ad's workplaces are named when there are at most this many and they fit on a line of
+# this length; otherwise they are counted («4 arbeidssteder»). A list is never cut short.
+MAX_NAMED_UNITS = 3
+MAX_UNITS_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -108,28 +115,26 @@ class Draft:
 
 
 def job_texts(job: Job, *, site: Site, views: Views) -> list[SocialText]:
-    """Title, unit, position size and deadline first, then the summary and the link."""
-    language, wording = views.language, social_wording(site.language)
-    card = views.job_card(job)
-    title, unit = plain(job.title), plain(card["unit"]["name"])
-    sizes = " · ".join(part for part in [card["position_size"], card["employment_type"]] if part)
+    """Title, workplaces, sizes and deadline first, then the summary and the link; LinkedIn
+    adds a line per opening, the start and the salary. In the ad's language."""
+    code = text_language(site, job)
+    language, wording = Language(code), social_wording(code)
+    title = plain(job.title)
     head = [template_line(wording["job_heading"], title)]
-    if unit.casefold() not in title.casefold():
-        head.append(Line(unit, suffix=f" · {sizes}" if sizes else ""))
-    elif sizes:
-        head.append(Line(sizes, cuttable=False))
-    if job.deadline is None:
-        head.append(Line(wording["job_no_deadline"], cuttable=False))
-    else:
-        deadline = language.date(job.deadline)
-        if job.deadline.year == site.today.year:
-            deadline = deadline.removesuffix(f" {job.deadline.year}")
-        head.append(Line(wording["job_deadline"].replace("{date}", deadline), cuttable=False))
+    terms = " · ".join(position_terms(job, language))
+    units = site.units_of(job)
+    places = workplaces(units, wording, language)
+    if len(units) == 1 and places.casefold() in title.casefold():
+        places = ""  # «Sykepleier til Solbakken sykehjem» says where already
+    if places:
+        # One unit's name may be cut as a last resort; a list of several never is.
+        head.append(Line(places, suffix=f" · {terms}" if terms else "", cuttable=len(units) == 1))
+    elif terms:
+        head.append(Line(terms, cuttable=False))
+    head.append(Line(deadline_text(job, site, wording, language), cuttable=False))
     ui = language.ui
-    details = []
-    if job.shifts:
-        shifts = language.join([language.shift(shift).lower() for shift in job.shifts])
-        details.append(f"{ui['shifts']}: {shifts}")
+    lines = [line for line in opening_lines(job, language) if line]
+    details = [f"{ui['openings']}:", *(f"– {line}" for line in lines)] if len(lines) > 1 else lines
     if job.start:
         start = language.date(job.start) if isinstance(job.start, date) else job.start
         details.append(f"{ui['start']}: {plain(start)}")
@@ -141,12 +146,73 @@ def job_texts(job: Job, *, site: Site, views: Views) -> list[SocialText]:
             summary=plain(job.summary or ""),
             details=tuple(details) if network == "linkedin" else (),
             link=wording["job_link_in_bio" if network == "instagram" else "job_link"],
-            hashtags=hashtags(site, job.profession),
+            hashtags=hashtags(site, job.profession_keys, code),
         )
         for network in NETWORKS
     }
-    url = views.absolute_url(card["url"])
+    url = views.absolute_url(views.url("jobs", job.slug))
     return fitted(drafts, url, campaign(job.slug, "job"))
+
+
+def job_card_detail(job: Job, site: Site) -> str:
+    """The facts line of a job's share card, in the ad's language: «Solbakken sykehjem ·
+    4 stillinger · 28,17–73,68 % · Søknadsfrist 8. desember 2026»."""
+    code = text_language(site, job)
+    language, wording = Language(code), social_wording(code)
+    if job.deadline_date:
+        deadline = f"{language.ui['deadline']} {language.date(job.deadline_date)}"
+    else:
+        deadline = wording["job_standing"] if job.is_standing else language.ui["no_deadline"]
+    places = workplaces(site.units_of(job), wording, language)
+    return " · ".join(
+        part for part in (places, *position_terms(job, language, with_kind=False), deadline) if part
+    )
+
+
+def text_language(site: Site, item: MarkdownDocument) -> str:
+    """The language of an item's post: its own when there is wording for it, else the
+    site's. A nynorsk ad's title and summary are nynorsk, and a post that switches written
+    standard between its lines reads as a mistake; the link leads to a page in that language."""
+    code = site.language_of(item)
+    return code if (I18N_DIR / f"social_{code}.yml").exists() else site.language
+
+
+def workplaces(units: list[Unit], wording: dict[str, str], language: Language) -> str:
+    """«Solbakken sykehjem», «Solbakken sykehjem, Fjordtun og Øyane», or «4 arbeidssteder»
+    when the names would not fit on a line."""
+    names = language.join([plain(unit.name) for unit in units])
+    if len(units) <= 1 or (len(units) <= MAX_NAMED_UNITS and len(names) <= MAX_UNITS_LENGTH):
+        return names
+    return wording["job_units_many"].replace("{n}", str(len(units)))
+
+
+def position_terms(job: Job, language: Language, with_kind: bool = True) -> list[str]:
+    """How many, how large and (`with_kind`) what kind, each the Norwegian way: «4 stillinger»,
+    «28,17–73,68 %», «Fast og vikariat» (the parts there are something to say about)."""
+    openings = job.resolved_openings
+    weekends_only = all(opening.weekend_every == 1 for opening in openings)
+    count = job.total_positions
+    kinds = language.join([language.employment_type(kind).lower() for kind in job.employment_types])
+    parts = [
+        count_text(count, language, weekends_only) if count != 1 or weekends_only else "",
+        size_span(job.sizes, language),
+        kinds[:1].upper() + kinds[1:] if with_kind else "",
+    ]
+    return [part for part in parts if part]
+
+
+def deadline_text(job: Job, site: Site, wording: dict[str, str], language: Language) -> str:
+    """«Søknadsfrist 8. desember» (the year only when it is not this one), «Søknadsfrist:
+    fortløpende» for a standing ad, and the «no deadline» line for an ad without one."""
+    if job.is_standing:
+        return wording["job_standing"]
+    deadline_date = job.deadline_date
+    if deadline_date is None:
+        return wording["job_no_deadline"]
+    deadline = language.date(deadline_date)
+    if deadline_date.year == site.today.year:
+        deadline = deadline.removesuffix(f" {deadline_date.year}")
+    return wording["job_deadline"].replace("{date}", deadline)
 
 
 def story_texts(story: Story, *, site: Site, views: Views) -> list[SocialText]:
@@ -171,7 +237,7 @@ def story_texts(story: Story, *, site: Site, views: Views) -> list[SocialText]:
             summary=plain(story.summary or ""),
             details=(),
             link=wording["story_link_in_bio" if network == "instagram" else "story_link"],
-            hashtags=hashtags(site, story.person.profession),
+            hashtags=hashtags(site, [story.person.profession], site.language),
         )
         for network in NETWORKS
     }
@@ -210,7 +276,7 @@ def event_texts(event: Event, *, site: Site, views: Views) -> list[SocialText]:
             if network == "linkedin" and event.audience.strip()
             else (),
             link=wording[link + "_in_bio" if network == "instagram" else link],
-            hashtags=hashtags(site, None),
+            hashtags=hashtags(site, [], site.language),
         )
         for network in NETWORKS
     }
@@ -257,12 +323,11 @@ def social_wording(language: str) -> dict[str, str]:
     return wording
 
 
-def hashtags(site: Site, profession_key: str | None) -> tuple[str, ...]:
-    """The site's hashtags in their order, with the profession's after the first one; each
+def hashtags(site: Site, profession_keys: list[str], language: str) -> tuple[str, ...]:
+    """The site's hashtags in their order, with each profession's after the first one; each
     once (X and Instagram do not tell case apart), and only letters, digits and «_»."""
     tags = [as_hashtag(tag) for tag in site.config.social.hashtags]
-    if profession_key:
-        tags.insert(1, profession_hashtag(site, profession_key))
+    tags[1:1] = [profession_hashtag(site, key, language) for key in profession_keys]
     unique: dict[str, str] = {}
     for tag in tags:
         if tag and not tag.isdigit():
@@ -270,12 +335,13 @@ def hashtags(site: Site, profession_key: str | None) -> tuple[str, ...]:
     return tuple(unique.values())
 
 
-def profession_hashtag(site: Site, key: str) -> str:
-    """#sykepleier: the profession's Norwegian name when it is one word (#aktivitør, not
-    #aktivitor), otherwise its key without hyphens (#lege, not #registerednurse)."""
+def profession_hashtag(site: Site, key: str, language: str) -> str:
+    """#sykepleier (#sjukepleiar in nynorsk): the profession's Norwegian name when it is one
+    word (#aktivitør, not #aktivitor), otherwise its key without hyphens (#lege, not
+    #registerednurse)."""
     profession = site.professions.get(key)
-    name = profession.name_in(site.language) if profession else ""
-    if site.language != "en" and name and len(name.split()) == 1:
+    name = profession.name_in(language) if profession else ""
+    if language != "en" and name and len(name.split()) == 1:
         return as_hashtag(name.lower())
     return key.replace("-", "")
 
