@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_decimal
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 MATERIAL_LANGUAGE = {"nb": "nb", "nn": "nn", "en": "en"}
+# The locale Babel formats numbers in, per site language.
+BABEL_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 # The locale Babel formats numbers in, per site language.
 BABEL_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o"})
@@ -76,8 +79,8 @@ class Language:
         return f"{value:%H:%M}" if self.code == "en" else f"{value:%H.%M}"
 
     def number(self, value: float | int) -> str:
-        text = f"{value:g}"
-        return text if self.code == "en" else text.replace(".", ",")
+        """«73,68» in Norwegian, «73.68» in English; no grouping (sizes, not amounts)."""
+        return format_decimal(value, format="0.##", locale=BABEL_LOCALE[self.code])
 
     def percent(self, value: float | int) -> str:
         return self.number(value) + self.ui["percent_suffix"]

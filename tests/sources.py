@@ -5,6 +5,7 @@ The readers are cached: treat what they return as read-only."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,8 @@ from bs4 import BeautifulSoup
 from tests.conftest import EXAMPLE_TODAY, REPO
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
+# What authors write for a standing deadline (CONTENT-MODEL.md).
+STANDING_WORDS = {"fortløpende", "fortlopende", "løpende", "lopende", "snarest"}
 
 
 def front_matter(path: Path) -> dict:
@@ -33,17 +36,62 @@ def example_units() -> dict[str, dict]:
     return {unit["id"]: unit for unit in units}
 
 
+def read_date(value: object) -> date:
+    """A date as YAML gives it, or as Norwegians write it («08.12.2026»)."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if found := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
+        day, month, year = (int(part) for part in found.groups())
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+def is_standing(meta: dict) -> bool:
+    return str(meta.get("deadline", "")).strip().lower() in STANDING_WORDS
+
+
+def deadline_of(meta: dict) -> date | None:
+    """The ad's deadline as a date; None for a standing ad or one without a deadline."""
+    if is_standing(meta) or "deadline" not in meta:
+        return None
+    return read_date(meta["deadline"])
+
+
+def last_listed_day(meta: dict) -> date | None:
+    """The deadline, or a standing ad's visible_until (None: listed without end)."""
+    if is_standing(meta):
+        return read_date(meta["visible_until"]) if "visible_until" in meta else None
+    return deadline_of(meta)
+
+
+def units_of(meta: dict) -> list[str]:
+    """The units an ad names: `unit` or `units`."""
+    return [meta["unit"]] if meta.get("unit") else list(meta.get("units", []))
+
+
+def professions_of(meta: dict) -> list[str]:
+    return [meta["profession"]] if meta.get("profession") else list(meta.get("professions", []))
+
+
 @cache
 def open_example_jobs() -> dict[str, dict]:
-    """Open on the example's build date, in list order: soonest deadline first."""
+    """Open on the example's build date, in list order: soonest last listed day first, a
+    standing ad after dated ones of the same day, ads without an end last."""
     jobs = {
         slug: meta
         for slug, meta in example_jobs().items()
-        if "deadline" not in meta or date.fromisoformat(str(meta["deadline"])) >= TODAY
+        if (last := last_listed_day(meta)) is None or last >= TODAY
     }
     return dict(
         sorted(
-            jobs.items(), key=lambda item: (str(item[1].get("deadline", "9999")), item[1]["title"])
+            jobs.items(),
+            key=lambda item: (
+                last_listed_day(item[1]) or date.max,
+                is_standing(item[1]),
+                item[1]["title"],
+                item[0],
+            ),
         )
     )
 

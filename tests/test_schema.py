@@ -42,6 +42,7 @@ def validator(schemas: Path, name: str) -> jsonschema.protocols.Validator:
         ("site_config", "site_config.yml"),
         ("units", "data/units.yml"),
         ("professions", "data/professions.yml"),
+        ("employers", "data/employers.yml"),
         ("guidelines", "data/guidelines.yml"),
         *(
             ("guidelines", f"data/guidelines/{group}.yml")
@@ -81,3 +82,52 @@ def test_the_schema_catches_what_the_validator_catches(schemas: Path) -> None:
         "deadline"
     ]
     assert field["description"].startswith("Søknadsfrist")
+
+
+# What the validator accepts of the added fields, the schema accepts too; and the reverse.
+REAL_AD_FORMS = {
+    "position_percent": ["73,68", 73.68, "75–100", "75-100 %", [100, "73,68"]],
+    "positions": [2, "flere"],
+    "deadline": ["2026-12-08", "08.12.2026", "8.12.2026", "fortløpende", "snarest"],
+    "units": [["solbakken", "fjordtun"]],
+    "professions": [["sykepleier", "vernepleier"]],
+    "weekend_every": [3],
+    "visible_until": ["31.01.2027"],
+    "language": ["nn", "en"],
+    "employment_type": ["tilkallingsvikar", "prosjekt"],
+    "shifts": [["langvakt", "vaken-natt", "passiv-natt"]],
+    "openings": [[{"percent": "70,42", "count": "flere", "until": "31.08.2027", "unit": "a"}]],
+    "contacts": [[{"name": "Kari", "phone": "12 34 56 78, tast 3", "mobile": "91240118"}]],
+}
+NOT_REAL_AD_FORMS = {
+    "position_percent": ["hundre", 150, "100 og 75"],
+    "positions": [0, "mange"],
+    "deadline": ["snart"],
+    "weekend_every": [7],
+    "language": ["no"],
+    "openings": [[{"prosent": 50}]],
+}
+MINIMAL_JOB = {"title": "Sykepleier", "unit": "a", "profession": "b", "published": "2026-11-01"}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(field, value) for field, values in REAL_AD_FORMS.items() for value in values],
+)
+def test_the_job_schema_takes_the_added_forms(schemas: Path, field: str, value: object) -> None:
+    job = {**MINIMAL_JOB, field: value}
+    if field == "units":
+        job.pop("unit")
+    if field == "professions":
+        job.pop("profession")
+    assert [error.message for error in validator(schemas, "job").iter_errors(job)] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(field, value) for field, values in NOT_REAL_AD_FORMS.items() for value in values],
+)
+def test_the_job_schema_refuses_what_the_validator_refuses(
+    schemas: Path, field: str, value: object
+) -> None:
+    assert list(validator(schemas, "job").iter_errors({**MINIMAL_JOB, field: value}))

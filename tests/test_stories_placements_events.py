@@ -17,7 +17,7 @@ from PIL import Image
 
 from generator.render.qr import event_qr_url, qr_svg
 from tests.conftest import REPO, run_careers
-from tests.sources import TODAY, front_matter, soup
+from tests.sources import TODAY, front_matter, open_example_jobs, soup, units_of
 
 BASE = "https://karriere.fjordvik.kommune.no/"
 STORY = """\
@@ -243,12 +243,7 @@ def soup_fragment(svg: str):  # type: ignore[no-untyped-def]
 
 
 def test_placement_pages_show_unit_jobs_and_recruitment_positions(example_site: Path) -> None:
-    jobs = {path.stem: front_matter(path) for path in (REPO / "content/jobs").glob("*.md")}
-    open_jobs = {
-        slug: meta
-        for slug, meta in jobs.items()
-        if date.fromisoformat(str(meta["deadline"])) >= TODAY
-    }
+    open_jobs = open_example_jobs()
     for path in (REPO / "content/placements").glob("*.md"):
         meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
         page = soup(example_site / "praksisplasser" / path.stem / "index.html")
@@ -258,14 +253,20 @@ def test_placement_pages_show_unit_jobs_and_recruitment_positions(example_site: 
             if section
             else []
         )
-        assert sorted(listed) == sorted(
-            s for s, m in open_jobs.items() if m["unit"] == meta["unit"]
-        )
+        # An ad for several workplaces is open at each of them.
+        unit_jobs = {s for s, m in open_jobs.items() if meta["unit"] in units_of(m)}
+        assert sorted(listed) == sorted(unit_jobs)
         recruitment = page.select_one('section[aria-labelledby="placement-recruitment"]')
+        # A recruitment position anywhere: the ad's own type, or one of its openings'.
         expected = {
             s
             for s, m in open_jobs.items()
-            if m.get("employment_type") == "rekrutteringsstilling" and m["unit"] != meta["unit"]
+            if "rekrutteringsstilling"
+            in [
+                m.get("employment_type"),
+                *(o.get("employment_type") for o in m.get("openings", [])),
+            ]
+            and s not in unit_jobs
         }
         shown = (
             {

@@ -22,10 +22,10 @@ MIN_PERCENT, MAX_PERCENT = 1, 100
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _SIZE = re.compile(rf"^(?P<low>{_NUMBER})\s*%?\s*(?:[-–—]\s*(?P<high>{_NUMBER})\s*%?)?$")
 
-STANDING = "fortløpende"
+STANDING: Literal["fortløpende"] = "fortløpende"
 # What authors write for a standing ad, all read as «fortløpende».
 STANDING_WORDS = frozenset({"fortløpende", "fortlopende", "løpende", "lopende", "snarest"})
-OPEN_COUNT = "flere"
+OPEN_COUNT: Literal["flere"] = "flere"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,9 @@
 Filtering must work without JavaScript, so every filter an applicant can pick is a page of its
 own: one per value of each facet (`stillinger/yrke/sykepleier/`), and one per combination of
 two values from different facets that has jobs (`stillinger/yrke/sykepleier/bydel/sentrum/`).
+An ad appears under every value it names: each of its units, districts and professions, each
+employment type and shift of its openings. A regional site (several employers) adds a facet
+for the employer (`stillinger/arbeidsgiver/orkdal-kommune/`).
 The script on the full list filters in place instead and keeps its state in the query string,
 with the same names as the paths (`?yrke=sykepleier&bydel=sentrum`).
 """
@@ -19,7 +22,7 @@ from generator.models import Job
 from generator.models.job import EmploymentType, Shift
 from generator.site import Site
 
-FACET_KEYS = ("profession", "district", "unit", "extent", "employment_type", "shift")
+FACET_KEYS = ("employer", "profession", "district", "unit", "extent", "employment_type", "shift")
 EXTENTS = ("heltid", "deltid")
 # Without JavaScript an applicant can combine this many filters (one page per combination).
 MAX_FILTERS_PER_PAGE = 2
@@ -74,8 +77,7 @@ class JobFilters:
         units = site.units
 
         def district_of(job: Job) -> frozenset[str]:
-            unit = units.get(job.unit)
-            return frozenset({slugify(unit.district)}) if unit else frozenset()
+            return frozenset(slugify(unit.district) for unit in site.units_of(job))
 
         def extent_of(job: Job) -> frozenset[str]:
             extents = {"heltid": job.offers_full_time, "deltid": job.offers_part_time}
@@ -83,12 +85,16 @@ class JobFilters:
 
         districts = {slugify(unit.district): unit.district for unit in units.values()}
         options: dict[str, tuple[tuple[Option, ...], Callable[[Job], frozenset[str]]]] = {
+            "employer": (
+                tuple(Option(employer.id, employer.name) for employer in site.employers_in_use),
+                lambda job: frozenset({site.employer_of(job).id}),
+            ),
             "profession": (
                 tuple(
                     Option(key, profession.name_in(language.code))
                     for key, profession in site.professions.items()
                 ),
-                lambda job: frozenset({job.profession}),
+                lambda job: frozenset(job.profession_keys),
             ),
             "district": (
                 _sorted_options(Option(value, name) for value, name in districts.items()),
@@ -96,7 +102,7 @@ class JobFilters:
             ),
             "unit": (
                 _sorted_options(Option(unit.id, unit.name) for unit in units.values()),
-                lambda job: frozenset({job.unit}),
+                lambda job: frozenset(job.unit_ids),
             ),
             "extent": (
                 tuple(Option(value, ui[f"extent_{value}"]) for value in EXTENTS),
@@ -107,13 +113,15 @@ class JobFilters:
                     Option(key, strings["employment_types"][key])
                     for key in get_args(EmploymentType)
                 ),
-                lambda job: frozenset({job.employment_type} if job.employment_type else ()),
+                lambda job: frozenset(job.employment_types),
             ),
             "shift": (
                 tuple(Option(key, strings["shifts"][key]) for key in get_args(Shift)),
-                lambda job: frozenset(job.shifts),
+                lambda job: frozenset(job.all_shifts),
             ),
         }
+        # One employer has nothing to filter: the facet is for regional sites.
+        keys = [key for key in FACET_KEYS if key != "employer" or len(site.employers_in_use) > 1]
         return tuple(
             Facet(
                 key=key,
@@ -122,7 +130,7 @@ class JobFilters:
                 options=options[key][0],
                 values_of=options[key][1],
             )
-            for key in FACET_KEYS
+            for key in keys
         )
 
     def _pages(self) -> dict[Selection, FilterPage]:

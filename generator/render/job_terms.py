@@ -64,15 +64,22 @@ def hours_text(opening: ResolvedOpening, language: Language) -> str:
     return ", ".join(part for part in (words, weekend) if part)
 
 
+def on_call_text(count: int | str, language: Language) -> str:
+    """«Tilkallingsvikar», «Tilkallingsvikarer»: on-call work is people, not positions."""
+    return language.ui["on_call_one" if count == 1 else "on_call_many"]
+
+
 def opening_line(opening: ResolvedOpening, language: Language) -> str:
     """One opening in a line: count, size, type (and end date), then the hours."""
     weekends_only = opening.weekend_every == 1
     head = []
-    if opening.count != 1 or weekends_only:
+    if opening.is_on_call:
+        head.append(on_call_text(opening.count, language))
+    elif opening.count != 1 or weekends_only:
         head.append(count_text(opening.count, language, weekends_only))
     if opening.sizes:
         head.append(language.join([size_text(size, language) for size in opening.sizes]))
-    if opening.employment_type:
+    if opening.employment_type and not opening.is_on_call:
         kind = language.employment_type(opening.employment_type).lower()
         if opening.until:
             kind += " " + language.ui["until_date"].format(date=language.date(opening.until))

@@ -8,7 +8,6 @@ reads ``mkdocs.yml`` and Jinja-style templates can build it.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
@@ -35,10 +34,16 @@ from generator.render.feeds import atom, rss, site_feeds
 from generator.render.guideline_views import GuidelineViews
 from generator.render.images import PHOTO_CACHE, ImageProcessor, ProcessedImage
 from generator.render.list_filters import ListFacet, list_filter_navigation, list_filter_pages
-from generator.render.nav_export import nav_export
+from generator.render.nav_export import export_files, nav_export
 from generator.render.qr import event_qr_url, qr_svg
 from generator.render.social_images import CardContent, SocialImageRenderer
-from generator.render.social_texts import event_texts, job_texts, story_texts
+from generator.render.social_texts import (
+    event_texts,
+    job_card_detail,
+    job_texts,
+    story_texts,
+    text_language,
+)
 from generator.render.views import Views
 from generator.site import Site
 
@@ -162,8 +167,12 @@ class _Stager:
         (the page, the feeds and the NAV export all carry exactly this)."""
         if job.slug not in self.job_bodies:
             template = self.markdown_templates.get_template("job.md")
-            footer = self.site.config.ad_footer
-            self.job_bodies[job.slug] = template.render(body=job.body, ad_footer=footer)
+            site, footer = self.site, self.site.ad_footer_of(job)
+            # Inside an ad in another language, the footer keeps the site's language.
+            footer_lang = site.language if site.language_of(job) != site.language else ""
+            self.job_bodies[job.slug] = template.render(
+                body=job.body, ad_footer=footer, footer_lang=footer_lang
+            )
         return self.job_bodies[job.slug]
 
     def write_page(self, relative: str, meta: dict[str, Any], body: str = "") -> None:
@@ -278,6 +287,17 @@ class _Stager:
                 extra_meta |= {"image": views.absolute_url(shared), "image_alt": job.image_alt}
             description = job.summary or job.title
             self.stage_detail(folder, job, "job.html", view, description, body, extra_meta)
+        self.copy_employer_logos()
+
+    def copy_employer_logos(self) -> None:
+        """The logos job pages show for employers other than the site's own (whose logo is the
+        site's, copied with the assets)."""
+        site = self.site
+        logos = {employer.logo for employer in site.employers_in_use if employer.logo}
+        for relative in sorted(logos - {site.config.brand.logo}):
+            target = self.docs_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site.site_dir / relative, target)
 
     def stage_units(self) -> None:
         site, views, ui = self.site, self.views, self.language.ui
@@ -476,8 +496,9 @@ class _Stager:
         (self.docs_dir / views.calendar_feed_url()).write_bytes(feed)
 
     def stage_feeds(self) -> None:
-        """RSS and Atom feeds of the open jobs (all, per profession, per district), the
-        stories and the upcoming events, linked from the pages they belong to."""
+        """RSS and Atom feeds of the open jobs (all, per profession, per district, per
+        employer on a regional site), the stories and the upcoming events, linked from the
+        pages they belong to."""
         site, views = self.site, self.views
         base = site.config.base_url
         updated = datetime.combine(site.today, time(), tzinfo=OSLO)
@@ -491,11 +512,15 @@ class _Stager:
                 path.write_bytes(
                     write(feed, config=site.config, feed_url=feed_url, updated=updated)
                 )
+            # Added to, not replaced: an employer's feed falls back to the whole list's page
+            # where the filters have no employer facet, and that page keeps its own feed.
             page = feed.page_url.removeprefix(base)
-            self.feed_links[page] = [
-                {"type": "application/rss+xml", "title": feed.title, "url": links["rss"]},
-                {"type": "application/atom+xml", "title": feed.title, "url": links["atom"]},
-            ]
+            self.feed_links.setdefault(page, []).extend(
+                [
+                    {"type": "application/rss+xml", "title": feed.title, "url": links["rss"]},
+                    {"type": "application/atom+xml", "title": feed.title, "url": links["atom"]},
+                ]
+            )
             self.follow_feeds.append({"title": feed.title, **links})
         events = views.url("events")
         self.feed_links.setdefault(events, []).append(
@@ -513,18 +538,19 @@ class _Stager:
         site, views, ui = self.site, self.views, self.language.ui
         items: list[tuple[str, str, Any, Any, CardContent, str]] = []
         for job in site.open_jobs:
-            card = views.job_card(job)
-            detail = " · ".join(
-                part
-                for part in [
-                    card["unit"]["name"],
-                    card["position_size"],
-                    f"{ui['deadline']} {card['deadline']['text']}",
-                ]
-                if part
+            # The card speaks as its post does (the ad's language) and names the employer.
+            employer = site.employer_of(job)
+            is_own = employer.id == site.own_employer.id
+            content = CardContent(
+                "job",
+                job.title,
+                job_card_detail(job, site),
+                Language(text_language(site, job)).ui["kit_job"],
+                employer.name,
+                brand=is_own,
+                logo=None if is_own else employer.logo,
             )
-            content = CardContent("job", job.title, detail, ui["kit_job"], site.config.organisation)
-            items.append(("job", job.slug, job, job_texts, content, card["url"]))
+            items.append(("job", job.slug, job, job_texts, content, views.url("jobs", job.slug)))
         for story in site.published_stories:
             content = CardContent(
                 "story", story.title, story.quote, ui["kit_story"], site.config.organisation
@@ -619,13 +645,13 @@ class _Stager:
 
     def stage_export(self) -> None:
         """The open jobs in the field structure of NAV's arbeidsplassen import API, so the ads
-        can be moved to the national job board without retyping (the API takes 1–100 ads)."""
-        if not self.site.open_jobs:
-            return
-        ads = nav_export(self.site, self.views, self.job_markdown)
-        path = self.docs_dir / self.language.path("export") / "arbeidsplassen.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(ads, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        can be moved to the national job board without retyping: batches of at most 100 ads
+        (arbeidsplassen-1.json, -2.json, …) and the same ads as one stream (.jsonl)."""
+        files = export_files(nav_export(self.site, self.views, self.job_markdown))
+        folder = self.docs_dir / self.language.path("export")
+        for name, text in files.items():
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
 
     def stage_follow_page(self) -> None:
         """«Følg oss»: every feed and the calendar, in the menu, with plain instructions."""
@@ -655,7 +681,11 @@ class _Stager:
 
     def stage_pages(self) -> None:
         for page in self.site.pages:
-            meta: dict[str, Any] = {"title": page.title, "hide": ["navigation"]}
+            meta: dict[str, Any] = {
+                "title": page.title,
+                "hide": ["navigation"],
+                **self.views.page_meta(page),
+            }
             if page.description:
                 meta["description"] = page.description
             self.write_page(f"{page.slug}.md", meta, f"# {page.title}\n\n{page.body}")
@@ -700,15 +730,27 @@ def webcal(url: str) -> str:
 
 
 def kit_sort_key(kind: str, item: Any, today: date) -> tuple[int, str]:
-    """Jobs closing within a week first (soonest first), then the newest of everything."""
-    if kind == "job" and item.deadline and (item.deadline - today).days <= 7:
-        return (0, item.deadline.isoformat())
+    """Jobs closing within a week first (soonest first), then the newest of everything. A
+    standing ad has no deadline to share before, so it is never among the first: it comes
+    after them, by its publishing date like the rest."""
+    days = item.days_left(on=today) if kind == "job" else None
+    if days is not None and days <= 7:
+        return (0, item.deadline_date.isoformat())
     when = item.start.date() if kind == "event" else item.published
     return (1, f"{99999999 - int(when.strftime('%Y%m%d')):08d}")
 
 
 def kit_note(kind: str, item: Any, views: Views) -> str:
+    """A job's deadline and the days left; for a standing ad «Fortløpende» and the last day
+    it is listed, if there is one."""
     if kind == "job":
+        language = views.language
+        if item.is_standing:
+            note = [language.ui["no_deadline"]]
+            if item.visible_until:
+                date_text = language.date(item.visible_until)
+                note.append(language.ui["kit_visible_until"].format(date=date_text))
+            return " – ".join(note)
         deadline: dict[str, Any] = views.deadline(item)
         return " – ".join(
             part for part in [deadline["text"], deadline.get("days_left_text", "")] if part

@@ -12,10 +12,20 @@ from typing import Any
 from urllib.parse import quote, urlencode, urljoin
 
 from generator.language import Language
-from generator.models import Event, Job, Placement, Story, Unit
+from generator.models import Event, Job, Page, Placement, Story, Unit
+from generator.models.document import MarkdownDocument
 from generator.models.fields import Contact
 from generator.render.images import ProcessedImage
+from generator.render.job_facts import (
+    card_size,
+    either_or,
+    employer_view,
+    position_size,
+    positions_count,
+    simple_terms,
+)
 from generator.render.job_filters import FilterPage, JobFilters, Selection
+from generator.render.job_terms import opening_lines
 from generator.render.structured_data import event_data, job_posting
 from generator.site import Site
 
@@ -39,8 +49,9 @@ class Views:
         self.language = Language(site.language)
         self.filters = JobFilters(site)
         self.jobs_by_unit: dict[str, list[Job]] = {}
-        for job in site.open_jobs:
-            self.jobs_by_unit.setdefault(job.unit, []).append(job)
+        for job in site.open_jobs:  # an ad for several workplaces is open at each of them
+            for unit_id in job.unit_ids:
+                self.jobs_by_unit.setdefault(unit_id, []).append(job)
 
     def url(self, section: str, slug: str = "") -> str:
         base = self.language.path(section) + "/"
@@ -50,19 +61,32 @@ class Views:
         return urljoin(self.site.config.base_url, relative)
 
     def basics(self, section: str, item: Job | Story | Placement | Event) -> View:
-        """What every card has: address, title and summary."""
+        """What every card has: address, title, summary, and the language they are in."""
         return {
             "slug": item.slug,
             "url": self.url(section, item.slug),
             "title": item.title,
             "summary": item.summary or "",
+            "lang": self.lang_of(item),
         }
 
-    def unit(self, unit_id: str) -> View:
+    def lang_of(self, item: MarkdownDocument) -> str:
+        """The `lang` attribute of an item's own text: its language where it differs from the
+        site's ("" otherwise, as the page's <html lang> says it already). Screen readers then
+        read a nynorsk ad on a bokmål site with nynorsk pronunciation."""
+        language = self.site.language_of(item)
+        return "" if language == self.site.language else language
+
+    def page_meta(self, page: Page) -> View:
+        """Front matter a free page adds for main.html: its `lang` where it differs."""
+        lang = self.lang_of(page)
+        return {"lang": lang} if lang else {}
+
+    def unit(self, unit_id: str | None) -> View:
         """What cards and fact boxes show of a unit, with the link to its page."""
-        unit: Unit | None = self.site.units.get(unit_id)
+        unit: Unit | None = self.site.units.get(unit_id or "")
         if unit is None:
-            return {"id": unit_id, "name": unit_id, "url": ""}
+            return {"id": unit_id or "", "name": unit_id or "", "url": ""}
         return {
             "id": unit.id,
             "name": unit.name,
@@ -125,28 +149,39 @@ class Views:
             "email": contact.email or "",
         }
 
-    def profession_name(self, key: str) -> str:
+    def profession_name(self, key: str | None) -> str:
+        if key is None:
+            return ""
         profession = self.site.professions.get(key)
         return profession.name_in(self.language.code) if profession else key
 
-    def position_size(self, job: Job) -> str:
-        """«100 %», «2 stillinger: 100 % og 75 %», «3 stillinger, 100 %»."""
-        percentages = job.position_percent or []
-        language = self.language
-        sizes = language.join([language.percent(percent) for percent in percentages])
-        count = max(job.positions, len(percentages))
-        if count > 1 and sizes:
-            separator = ": " if len(percentages) > 1 else ", "
-            return language.ui["positions_many"].format(n=count) + separator + sizes
-        if count > 1:
-            return language.ui["positions_many"].format(n=count)
-        return sizes
+    def professions_text(self, job: Job) -> str:
+        """«Sykepleier eller vernepleier»: an ad open to any of its professions."""
+        return either_or([self.profession_name(key) for key in job.profession_keys], self.language)
+
+    def units_line(self, job: Job) -> View:
+        """A card's workplace: the first unit, «+ 2 til» for the others, every district."""
+        units = [self.unit(unit_id) for unit_id in job.unit_ids] or [self.unit(None)]
+        others = len(units) - 1
+        districts = dict.fromkeys(unit.get("district", "") for unit in units)
+        return {
+            "name": units[0]["name"],
+            "url": units[0]["url"],
+            "more": self.language.ui["units_more"].format(n=others) if others else "",
+            "district": ", ".join(district for district in districts if district),
+        }
 
     def deadline(self, job: Job) -> View:
         language = self.language
-        deadline, days = job.deadline, job.days_left(on=self.site.today)
+        deadline, days = job.deadline_date, job.days_left(on=self.site.today)
         if deadline is None or days is None:
-            return {"date": "", "text": language.ui["no_deadline"], "days_left": None}
+            # A standing ad («fortløpende») has no countdown: it is open until it is filled.
+            return {
+                "date": "",
+                "text": language.ui["no_deadline"],
+                "days_left": None,
+                "is_standing": job.is_standing,
+            }
         return {
             "date": deadline.isoformat(),
             "text": language.date(deadline),
@@ -158,18 +193,17 @@ class Views:
     def job_card(self, job: Job) -> View:
         """A job in lists; `filter_values` and the dates let the list script filter and sort."""
         language = self.language
-        unit = self.unit(job.unit)
+        kinds = [language.employment_type(kind) for kind in job.employment_types]
         return {
             **self.basics("jobs", job),
-            # Cards show little of the unit; a thousand cards are stored in the engine config.
-            "unit": {key: unit.get(key, "") for key in ("name", "district", "url")},
-            "profession": {"key": job.profession, "name": self.profession_name(job.profession)},
-            "position_size": self.position_size(job),
+            # Cards show little of the units; a thousand cards are stored in the engine config.
+            "unit": self.units_line(job),
+            "profession": {"key": job.first_profession or "", "name": self.professions_text(job)},
+            "position_size": card_size(job, language),
             "offers_full_time": job.offers_full_time,
-            "employment_type": language.employment_type(job.employment_type)
-            if job.employment_type
-            else "",
-            "shifts": [language.shift(shift) for shift in job.shifts],
+            "employment_types": kinds,
+            "employment_type": ", ".join(kinds),
+            "shifts": [language.shift(shift) for shift in job.all_shifts],
             "deadline": self.deadline(job),
             "published_date": job.published.isoformat(),
             "filter_values": {
@@ -257,12 +291,25 @@ class Views:
         card = self.job_card(job)
         start = job.start
         is_open = job.is_open(on=site.today)
+        units = [self.unit(unit_id) for unit_id in job.unit_ids]
+        # An ad with `openings` has a line per opening, each with its size, type, end date and
+        # hours; a simple ad keeps one row for each.
+        no_rows = {"employment_type": "", "hours": ""}
+        simple = no_rows if job.openings else simple_terms(job, language)
         card.update(
             {
-                "unit": self.unit(job.unit),
+                "unit": units[0] if units else self.unit(None),
+                "units": units,
+                "units_label": language.ui["units_many" if len(units) > 1 else "unit"],
+                "districts": list(dict.fromkeys(u["district"] for u in units if u.get("district"))),
+                "employer": employer_view(job, site),
+                "openings": opening_lines(job, language) if job.openings else [],
+                "position_size": "" if job.openings else position_size(job, language),
+                **simple,
                 "is_open": is_open,
                 "list_url": self.url("jobs"),
-                "positions": job.positions,
+                "positions": positions_count(job, language),
+                "standing_note": language.ui["standing_deadline_note"] if job.is_standing else "",
                 "start": language.date(start) if isinstance(start, date) else (start or ""),
                 "salary": job.salary or "",
                 "reference": job.reference or "",
@@ -271,10 +318,11 @@ class Views:
                 "contacts": [self.contact(contact) for contact in job.contacts],
                 "image": self.photo(job.image, job.image_alt, JOB_IMAGE_SIZES),
                 "published": language.date(job.published),
-                "closed_text": language.ui["job_closed_text"].format(
-                    date=language.date(job.deadline)
-                )
-                if job.deadline
+                # A standing ad had no deadline to pass: it was listed until a day.
+                "closed_text": language.ui[
+                    "job_closed_standing_text" if job.is_standing else "job_closed_text"
+                ].format(date=language.date(job.last_listed_day))
+                if job.last_listed_day
                 else "",
                 "share": self.share_links(card["url"], job.title),
                 "more_from_unit": self.more_from_unit(job),
@@ -289,8 +337,9 @@ class Views:
         return job_posting(
             job,
             config=site.config,
-            unit=site.units.get(job.unit),
-            profession=site.professions.get(job.profession),
+            employer=site.employer_of(job),
+            units=site.units_of(job),
+            language=site.language_of(job),
             url=self.absolute_url(self.url("jobs", job.slug)),
         )
 
@@ -323,40 +372,42 @@ class Views:
         ]
 
     def more_from_unit(self, job: Job) -> View:
-        """«Mer fra denne arbeidsplassen»: the unit's other open jobs, stories, placements."""
-        site = self.site
+        """«Mer fra denne arbeidsplassen»: the other open jobs, stories and placements of the
+        unit the ad names first."""
+        site, unit_id = self.site, job.first_unit
         return {
-            "unit": self.unit(job.unit),
+            "unit": self.unit(unit_id),
             "jobs": [
                 other.slug
                 for other in islice(
-                    (o for o in self.unit_jobs(job.unit) if o is not job), RELATED_JOBS
+                    (o for o in self.unit_jobs(unit_id or "") if o is not job), RELATED_JOBS
                 )
             ],
             "stories": [
                 self.story_card(story)
                 for story in site.published_stories
-                if story.person.unit == job.unit
+                if unit_id and story.person.unit == unit_id
             ][:3],
             "placements": [
                 self.placement_card(placement)
                 for placement in site.placements
-                if placement.unit == job.unit
+                if unit_id and placement.unit == unit_id
             ],
         }
 
     def similar_jobs(self, job: Job) -> list[str]:
         """Open jobs for someone who followed an old link: same profession first, then the
-        same unit, then the same district."""
+        same unit, then the same district (any of the ad's professions, units, districts)."""
         site = self.site
-        district = site.units[job.unit].district if job.unit in site.units else None
+        professions, units = set(job.profession_keys), set(job.unit_ids)
+        districts = {unit.district for unit in site.units_of(job)}
 
         def closeness(other: Job) -> int:
-            other_unit = site.units.get(other.unit)
+            other_districts = {unit.district for unit in site.units_of(other)}
             return (
-                (other.profession == job.profession) * 4
-                + (other.unit == job.unit) * 2
-                + (other_unit is not None and other_unit.district == district)
+                bool(professions.intersection(other.profession_keys)) * 4
+                + bool(units.intersection(other.unit_ids)) * 2
+                + bool(districts & other_districts)
             )
 
         candidates = [other for other in site.open_jobs if other is not job]
@@ -369,6 +420,7 @@ class Views:
     def home(self) -> View:
         """The front page's two job lists: closing soon, and the newest."""
         open_jobs = self.site.open_jobs
+        # A standing ad has no deadline to miss (days_left is None): never «closing soon».
         closing_soon = [
             job
             for job in open_jobs
@@ -423,7 +475,7 @@ class Views:
                 "recruitment_positions": [
                     job.slug
                     for job in self.site.open_jobs
-                    if job.employment_type == "rekrutteringsstilling" and job not in unit_jobs
+                    if "rekrutteringsstilling" in job.employment_types and job not in unit_jobs
                 ],
                 "programs": [program.model_dump() for program in placement.programs],
                 "supervision": placement.supervision,
