@@ -74,6 +74,18 @@ def professions_of(meta: dict) -> list[str]:
     return [meta["profession"]] if meta.get("profession") else list(meta.get("professions", []))
 
 
+def shifts_of(meta: dict) -> list[str]:
+    """Every shift an ad offers: its own, or each opening's (an opening's `shifts` replaces the
+    ad's), and «helg» when it names how often the weekends come."""
+    openings = meta.get("openings") or [{}]
+    shifts: set[str] = set()
+    for opening in openings:
+        shifts.update(opening.get("shifts", meta.get("shifts") or []))
+        if opening.get("weekend_every", meta.get("weekend_every")):
+            shifts.add("helg")
+    return sorted(shifts)
+
+
 @cache
 def open_example_jobs() -> dict[str, dict]:
     """Open on the example's build date, in list order: soonest last listed day first, a

@@ -12,14 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
-import yaml
 
 from tests.browser_support import PHONE, browser, site_url  # noqa: F401
-from tests.conftest import EXAMPLE_TODAY, REPO
+from tests.sources import open_example_jobs, professions_of, read_date, shifts_of
 
 DESKTOP = {"width": 1280, "height": 900}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
@@ -34,49 +32,29 @@ JOB_URL = "https://karriere.fjordvik.kommune.no/stillinger/sykepleier-natt-solba
 @dataclass(frozen=True)
 class SourceJob:
     slug: str
-    title: str
-    profession: str
+    professions: tuple[str, ...]
     shifts: tuple[str, ...]
     published: date
-    deadline: date | None
-
-
-def _front_matter(path: Path) -> dict[str, object]:
-    text = path.read_text(encoding="utf-8")
-    _, header, _ = text.split("---\n", 2)
-    return yaml.safe_load(header)
 
 
 def _load_open_jobs() -> list[SourceJob]:
-    """The ads open on the build date (deadline on or after it, or none), soonest deadline first."""
-    today = date.fromisoformat(EXAMPLE_TODAY)
-    jobs = []
-    for path in sorted((REPO / "content" / "jobs").glob("*.md")):
-        meta = _front_matter(path)
-        deadline = meta.get("deadline")
-        assert deadline is None or isinstance(deadline, date), path
-        if deadline is not None and deadline < today:
-            continue
-        published = meta["published"]
-        assert isinstance(published, date), path
-        jobs.append(
-            SourceJob(
-                slug=path.stem,
-                title=str(meta["title"]),
-                profession=str(meta["profession"]),
-                shifts=tuple(meta.get("shifts") or ()),  # type: ignore[arg-type]
-                published=published,
-                deadline=deadline,
-            )
+    """The ads open on the build date, in list order (tests/sources.py reads the files)."""
+    return [
+        SourceJob(
+            slug=slug,
+            professions=tuple(professions_of(meta)),
+            shifts=tuple(shifts_of(meta)),
+            published=read_date(meta["published"]),
         )
-    return sorted(jobs, key=lambda job: (job.deadline or date.max, job.title, job.slug))
+        for slug, meta in open_example_jobs().items()
+    ]
 
 
 OPEN_JOBS = _load_open_jobs()
 OPEN_SLUGS = [job.slug for job in OPEN_JOBS]
-NURSE_SLUGS = [job.slug for job in OPEN_JOBS if job.profession == "sykepleier"]
+NURSE_SLUGS = [job.slug for job in OPEN_JOBS if "sykepleier" in job.professions]
 NURSE_NIGHT_SLUGS = [
-    job.slug for job in OPEN_JOBS if job.profession == "sykepleier" and "natt" in job.shifts
+    job.slug for job in OPEN_JOBS if "sykepleier" in job.professions and "natt" in job.shifts
 ]
 # Stable sort: jobs published the same day keep the deadline order.
 NEWEST_FIRST_SLUGS = [

@@ -333,3 +333,16 @@ def test_the_unit_filter_page_and_the_unit_page_agree(example_site: Path) -> Non
             for a in unit_page.select('section[aria-labelledby="unit-jobs"] .careers-card__title a')
         ]
         assert filtered == listed
+
+
+def test_phone_numbers_are_dialled_as_written(example_site: Path) -> None:
+    """«12 34 56 78, tast 3» dials the switchboard, waits and dials 3; a second number
+    (mobile) has its own line; a number without +47 gets it in the link."""
+    html = job_page(example_site, "ekstravakter-hjemmetjenesten-sentrum")
+    links = {
+        a.get_text(strip=True): a["href"] for a in html.select(".careers-contacts a[href^='tel:']")
+    }
+    assert links["12 34 56 78, tast 3"] == "tel:+4712345678,3"
+    assert links["478 92 615"] == "tel:+4747892615"
+    contacts = html.select_one(".careers-contacts").get_text(" ", strip=True)
+    assert "Mobil: 478 92 615" in contacts

@@ -15,17 +15,16 @@ from generator.site import Site
 
 def position_size(job: Job, language: Language) -> str:
     """A simple ad's sizes in full: «100 %», «2 stillinger: 100 % og 75 %», «3 stillinger,
-    100 %» (an ad with `openings` has a line per opening instead)."""
+    100 %» (an ad with `openings` has a line per opening instead; "" without a size)."""
     sizes = job.sizes
+    if not sizes:
+        return ""  # on call, or not stated: the count has its own row
     sizes_text = language.join([size_text(size, language) for size in sizes])
     count = job.total_positions
     if count == 1:
         return sizes_text
-    counted = count_text(count, language)
-    if sizes_text:
-        separator = ": " if len(sizes) > 1 else ", "
-        return counted + separator + sizes_text
-    return counted
+    separator = ": " if len(sizes) > 1 else ", "
+    return count_text(count, language) + separator + sizes_text
 
 
 def card_size(job: Job, language: Language) -> str:

@@ -15,6 +15,7 @@ from generator.language import Language
 from generator.models import Event, Job, Page, Placement, Story, Unit
 from generator.models.document import MarkdownDocument
 from generator.models.fields import Contact
+from generator.models.phone import tel_link
 from generator.render.images import ProcessedImage
 from generator.render.job_facts import (
     card_size,
@@ -140,12 +141,15 @@ class Views:
         return self.jobs_by_unit.get(unit_id, [])
 
     def contact(self, contact: Contact) -> View:
-        digits = "".join(c for c in contact.phone or "" if c.isdigit() or c == "+")
+        """Numbers as the author wrote them, with `tel:` links a phone dials (+47 added, an
+        extension after a pause)."""
         return {
             "name": contact.name or "",
             "title": contact.title or "",
             "phone": contact.phone or "",
-            "phone_link": f"tel:{digits}" if digits else "",
+            "phone_link": tel_link(contact.phone),
+            "mobile": contact.mobile or "",
+            "mobile_link": tel_link(contact.mobile),
             "email": contact.email or "",
         }
 
