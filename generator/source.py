@@ -161,6 +161,18 @@ def parse_yaml(
         if node is None:
             return None, {(): first_line}
         data = _to_python(node, (), loader, field_lines, first_line, relative, diagnostics)
+    except _CommaDecimal as comma:
+        diagnostics.add(
+            relative,
+            comma.line,
+            dotted_field(comma.field_path),
+            f"«{comma.written}» kan være to tall eller ett desimaltall: inne i [ ] og {{ }} "
+            "skiller kommaet verdiene",
+            f"ett tall: skriv {comma.written.replace(',', '.')} eller "
+            f'"{comma.written}"; to tall: sett mellomrom etter kommaet, '
+            f"{comma.written.replace(',', ', ')}",
+        )
+        return None
     except _AliasLoop as loop:
         diagnostics.add(
             relative,
@@ -200,6 +212,48 @@ class _AliasLoop(Exception):
         self.line = line
 
 
+class _CommaDecimal(Exception):
+    """«[73,68, 28,17]» or «{percent: 73,68}»: in flow style a comma separates values, so a
+    decimal written the Norwegian way silently becomes two numbers. Said at once instead."""
+
+    def __init__(self, line: int, field_path: FieldPath, written: str) -> None:
+        super().__init__(written)
+        self.line, self.field_path, self.written = line, field_path, written
+
+
+INT_TAG = "tag:yaml.org,2002:int"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _is_integer(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG
+
+
+def _comma_decimal(first: yaml.Node, second: yaml.Node) -> bool:
+    """Two integers with nothing but a comma between them that read as a Norwegian decimal of
+    the size of a percentage: «73,68», not «73, 68», and not «100,75» (no size is 100,75)."""
+    if not (_is_integer(first) and _is_integer(second)):
+        return False
+    buffer = first.end_mark.buffer
+    if buffer is None or buffer[first.end_mark.index : second.start_mark.index] != ",":
+        return False
+    return len(second.value) <= 2 and float(f"{first.value}.{second.value}") <= 100
+
+
+def _check_comma_decimals(node: yaml.Node, path: FieldPath, first_line: int) -> None:
+    if isinstance(node, yaml.SequenceNode) and node.flow_style:
+        for index, (item, following) in enumerate(zip(node.value, node.value[1:], strict=False)):
+            if _comma_decimal(item, following):
+                written = f"{item.value},{following.value}"
+                raise _CommaDecimal(first_line + item.start_mark.line, (*path, index), written)
+    if isinstance(node, yaml.MappingNode) and node.flow_style:
+        entries = list(zip(node.value, node.value[1:], strict=False))
+        for (key, value), (next_key, next_value) in entries:
+            if next_value.tag == NULL_TAG and _comma_decimal(value, next_key):
+                written = f"{value.value},{next_key.value}"
+                raise _CommaDecimal(first_line + value.start_mark.line, (*path, key.value), written)
+
+
 # Aliases are expanded; this bounds the expansion («billion laughs»).
 MAX_VALUES_PER_FILE = 100_000
 
@@ -219,6 +273,7 @@ def _to_python(
         raise _AliasLoop(line)
     ancestors = (*ancestors, node)
     field_lines[path] = line
+    _check_comma_decimals(node, path, first_line)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
         key_lines: dict[Any, int] = {}
@@ -339,3 +394,16 @@ def load_markdown_file(
         data = {}
     body = "\n".join(lines[closing + 1 :])
     return SourceDocument(path, relative, data, field_lines, body=body, body_line=closing + 2)
+
+
+def values_at(data: Any, pattern: FieldPath, at: FieldPath = ()) -> list[tuple[FieldPath, Any]]:
+    """The values at a field path in raw data, «*» standing for every item of a list."""
+    if not pattern:
+        return [(at, data)]
+    part, rest = pattern[0], pattern[1:]
+    if part == "*":
+        items = data if isinstance(data, list) else []
+        return [found for i, item in enumerate(items) for found in values_at(item, rest, (*at, i))]
+    if isinstance(data, dict) and part in data:
+        return values_at(data[part], rest, (*at, part))
+    return []

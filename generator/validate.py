@@ -33,7 +33,8 @@ from generator.models import (
 from generator.models.document import MarkdownDocument
 from generator.models.fields import OSLO, SLUG_PATTERN
 from generator.site import Site
-from generator.source import FieldPath, SourceDocument, dotted_field
+from generator.source import FieldPath, SourceDocument, dotted_field, values_at
+from generator.validate_employers import EmployerChecks
 from generator.validate_jobs import JobChecks
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -56,19 +57,6 @@ NAMED_UNITS_AND_PROFESSIONS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
     "stories": ((("person", "unit"), UNITS), (("person", "profession"), PROFESSIONS)),
     "placements": ((("unit",), UNITS),),
 }
-
-
-def values_at(data: Any, pattern: FieldPath, at: FieldPath = ()) -> list[tuple[FieldPath, Any]]:
-    """The values at a field path in raw data, «*» standing for every item of a list."""
-    if not pattern:
-        return [(at, data)]
-    part, rest = pattern[0], pattern[1:]
-    if part == "*":
-        items = data if isinstance(data, list) else []
-        return [found for i, item in enumerate(items) for found in values_at(item, rest, (*at, i))]
-    if isinstance(data, dict) and part in data:
-        return values_at(data[part], rest, (*at, part))
-    return []
 
 
 def today_in_oslo() -> date:
@@ -268,7 +256,7 @@ class CrossReferences:
 
     def check(self) -> None:
         self.check_units_and_professions()
-        self.check_employers()
+        EmployerChecks(self).check()
         self.check_file("site_config.yml", ("brand", "logo"), self.site.config.brand.logo)
         self.check_jobs()
         JobChecks(self).check()
@@ -289,55 +277,6 @@ class CrossReferences:
                             self.check_reference(
                                 document.relative, field_path, value, known[where], where
                             )
-
-    def check_employers(self) -> None:
-        """Units name employers that exist; an employer's logo is a file; an employer without
-        a public list of applicants does not get the site's footer that promises one."""
-        units = self.sources.units
-        for index, data in enumerate(units.data if units and isinstance(units.data, list) else []):
-            employer = data.get("employer") if isinstance(data, dict) else None
-            if not (units and isinstance(employer, str) and SLUG_PATTERN.match(employer)):
-                continue
-            if self.sources.employers is None:
-                self.error(
-                    units.relative,
-                    (index, "employer"),
-                    f"arbeidsgiveren «{employer}» finnes ikke: nettstedet har ingen {EMPLOYERS}",
-                    f"lag {EMPLOYERS} med arbeidsgiveren (id, name, organisation_number, sector), "
-                    "eller slett linjen employer, så gjelder nettstedets organisasjon",
-                )
-                continue
-            self.check_reference(
-                units.relative, (index, "employer"), employer, self.site.employers, EMPLOYERS
-            )
-        notice = self.site.guidelines.words.get("public_records_notice", [])
-        footer_promises = bool(notice) and bool(
-            self.site.guidelines.pattern_of("public_records_notice").search(
-                self.site.config.ad_footer
-            )
-        )
-        raw = self.sources.employers.data if self.sources.employers else []
-        index_of = {
-            data.get("id"): index
-            for index, data in enumerate(raw if isinstance(raw, list) else [])
-            if isinstance(data, dict)
-        }
-        for employer in self.site.employers.values():
-            index = index_of.get(employer.id, 0)
-            self.check_file(EMPLOYERS, (index, "logo"), employer.logo)
-            if (
-                footer_promises
-                and employer.ad_footer is None
-                and not (employer.has_public_applicant_list)
-            ):
-                self.error(
-                    EMPLOYERS,
-                    (index, "id"),
-                    f"{employer.name} har ikke offentlig søkerliste, men annonsene får "
-                    "nettstedets ad_footer, som sier at søkerlisten er offentlig",
-                    f"skriv en egen ad_footer for {employer.name} i data/employers.yml",
-                    Severity.WARNING,
-                )
 
     def check_filter_names(self) -> None:
         """Filter pages live beside the items of a list (stillinger/yrke/…, historier/yrke/…),
@@ -374,8 +313,13 @@ class CrossReferences:
                 )
             self.check_consent(story)
 
+    def story_files(self) -> list[str]:
+        """Every story file, valid or not: a story with an error of its own is reported there,
+        not again by each event and placement that links it."""
+        return [document.slug for document in self.sources.content["stories"]]
+
     def check_placements(self) -> None:
-        story_slugs = [story.slug for story in self.site.stories]
+        story_slugs = self.story_files()
         for placement in self.site.placements:
             self.check_file(placement.source, ("binder",), placement.binder)
             for index, slug in enumerate(placement.stories):
@@ -384,7 +328,7 @@ class CrossReferences:
                 )
 
     def check_events(self) -> None:
-        story_slugs = [story.slug for story in self.site.stories]
+        story_slugs = self.story_files()
         for event in self.site.events:
             if event.end < event.start:
                 self.error(

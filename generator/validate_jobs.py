@@ -9,8 +9,7 @@ other references in `validate.py`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Severity
@@ -20,9 +19,6 @@ from generator.models.terms import STANDING
 
 if TYPE_CHECKING:
     from generator.validate import CrossReferences
-
-# «[73,68, 28,17]»: in a YAML list a comma separates items, so this is four numbers.
-COMMA_DECIMAL_IN_LIST = re.compile(r"\[[^\]]*\d,\d")
 
 
 class JobChecks:
@@ -40,7 +36,6 @@ class JobChecks:
             self.check_openings_belong(job)
             self.check_one_employer(job)
             self.check_dates(job)
-            self.check_comma_decimals(job)
 
     def error(
         self, job: MarkdownDocument, field: tuple[str | int, ...], message: str, hint: str
@@ -55,6 +50,7 @@ class JobChecks:
     def check_named_once(self, job: Job, one: str, many: str, word: str, words: str) -> None:
         """`unit` or `units`, never both and never neither (the same for professions)."""
         single, listed = getattr(job, one), getattr(job, many)
+        written = many in job.model_fields_set
         if single and listed:
             self.error(
                 job,
@@ -66,7 +62,7 @@ class JobChecks:
         elif not single and not listed:
             self.error(
                 job,
-                (),
+                (many,) if written else (),
                 f"{one} mangler, men er påkrevd",
                 f"legg til en linje «{one}: …», eller «{many}: [a, b]» når annonsen gjelder "
                 f"flere {words}",
@@ -147,6 +143,7 @@ class JobChecks:
                     f"{what} {day.isoformat()} er før publiseringsdatoen {published.isoformat()}",
                     "sjekk begge datoene; den må være samme dag som eller etter publisering",
                 )
+        self.check_end_dates(job)
         if job.visible_until and job.deadline != STANDING:
             self.warning(
                 job,
@@ -163,33 +160,23 @@ class JobChecks:
                 "skriv employment_type: vikariat eller engasjement, eller slett until",
             )
 
-    def check_comma_decimals(self, job: Job) -> None:
-        """`position_percent: [73,68, 28,17]` is read as four numbers: say so."""
-        if len(job.position_percent or []) < 2:
-            return
-        for line in self.field_source_lines(job, ("position_percent",)):
-            # Quoted items ("73,68") are one value each, as the author meant.
-            unquoted = re.sub(r"\"[^\"]*\"|'[^']*'", '""', line)
-            if COMMA_DECIMAL_IN_LIST.search(unquoted):
-                self.error(
-                    job,
-                    ("position_percent",),
-                    f"«{line.split(':', 1)[-1].strip()}» leses som "
-                    f"{len(job.position_percent or [])} tall: i en liste skiller kommaet "
-                    "tallene",
-                    "skriv desimaltall med punktum i en liste, [73.68, 28.17], eller sett hvert "
-                    'i anførselstegn: ["73,68", "28,17"]',
-                )
-
-    def field_source_lines(self, job: Job, field: tuple[str | int, ...]) -> Iterator[str]:
-        """The file line a field is written on."""
-        document = self.references.documents.get(job.source)
-        if document is None:
-            return
-        line = document.line_of(field)
-        try:
-            lines = document.path.read_text(encoding="utf-8-sig").splitlines()
-        except OSError:
-            return
-        if 0 < line <= len(lines):
-            yield lines[line - 1]
+    def check_end_dates(self, job: Job) -> None:
+        """A position cannot end before it starts, or before the last day to apply."""
+        start = job.start if isinstance(job.start, date) else None
+        for opening in job.resolved_openings:
+            index = opening.index
+            field: tuple[str | int, ...] = ("until",)
+            if index is not None and job.openings[index].until:
+                field = ("openings", index, "until")
+            for other, day, what in (
+                ("start", start, "tiltredelsen"),
+                ("deadline", job.deadline_date, "søknadsfristen"),
+            ):
+                if opening.until and day and opening.until < day:
+                    self.error(
+                        job,
+                        field,
+                        f"sluttdatoen {opening.until.isoformat()} er før {what} {day.isoformat()}",
+                        f"sjekk until og {other}; stillingen må slutte etter at den begynner",
+                    )
+                    break

@@ -209,3 +209,25 @@ def test_new_asks_in_a_terminal_until_the_answer_is_valid(make_site: MakeSite) -
     assert "mente du «fjordtun»?" in text
     created = source / "content/jobs/sykepleier-natt-pa-fjordtun.md"
     assert "unit: fjordtun" in created.read_text(encoding="utf-8")
+
+
+def test_the_new_ads_openings_example_works_when_uncommented(make_site: MakeSite) -> None:
+    """The template shows how to write `openings`; an author who takes it as it is (and drops
+    position_percent and positions, as it says) gets a valid ad."""
+    source = make_site()
+    arguments = ["--title", "Sykepleiere Solbakken", "--unit", "solbakken"]
+    arguments += ["--profession", "sykepleier", "--today", "2026-11-23"]
+    result = run_careers("new", "job", "--site", str(source), *arguments)
+    assert result.exit_code == 0, result.output
+    path = source / "content" / "jobs" / "sykepleiere-solbakken.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("# openings:")
+    example = [line.removeprefix("# ") for line in lines[start:] if line.startswith("# ")]
+    example = example[: next(i for i, line in enumerate(example) if "reason:" in line) + 1]
+    kept = [line for line in lines if not line.startswith(("position_percent:", "positions:"))]
+    kept[kept.index("# openings:") : kept.index("# openings:") + len(example)] = example
+    path.write_text("\n".join(kept), encoding="utf-8")
+    check = run_careers("check", "--site", str(source), "--today", "2026-11-23", "--format", "json")
+    assert check.exit_code == 0, check.output
+    site_errors = [f for f in json.loads(check.stdout) if f["code"] == "SITE"]
+    assert site_errors == []

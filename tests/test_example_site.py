@@ -45,9 +45,21 @@ def test_open_jobs_have_facts_apply_button_and_contacts(example_site: Path) -> N
         for contact in meta.get("contacts", []):
             if contact.get("email"):
                 assert html.select_one(f'a[href="mailto:{contact["email"]}"]') is not None
-            if contact.get("phone"):
-                digits = "".join(c for c in str(contact["phone"]) if c.isdigit() or c == "+")
-                assert html.select_one(f'a[href="tel:{digits}"]') is not None
+            for number in (contact.get("phone"), contact.get("mobile")):
+                if number:
+                    assert html.select_one(f'a[href="{dialled(str(number))}"]') is not None
+
+
+def dialled(number: str) -> str:
+    """The tel: link a phone dials for a Norwegian number as written: +47 unless the number
+    has a country code (+ or 00), and «, tast 3» dialled after a pause."""
+    number, _, extension = number.partition(", tast ")
+    digits = "".join(c for c in number if c.isdigit() or c == "+")
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif not digits.startswith("+"):
+        digits = "+47" + digits
+    return f"tel:{digits}" + (f",{extension}" if extension else "")
 
 
 def test_every_page_declares_norwegian_bokmal(example_site: Path) -> None:

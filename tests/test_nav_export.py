@@ -37,6 +37,15 @@ from tests.conftest import (
     run_careers,
     write_site,
 )
+from tests.real_ads import (
+    BJORKLY_FOUNDATION,
+    FJORDTUN,
+    LOGO,
+    PROFESSIONS,
+    SOLBAKKEN,
+    VIKARPOOL,
+    data_file,
+)
 
 TODAY = date(2026, 11, 23)
 SCHEMA: dict[str, Any] = json.loads(NAV_SCHEMA.read_text(encoding="utf-8"))
@@ -170,20 +179,8 @@ UNITS = [
         "employer": "stiftelsen-bjorkly",
     },
 ]
-FOUNDATION = {
-    "id": "stiftelsen-bjorkly",
-    "name": "Stiftelsen Bjørkly",
-    "organisation_number": "997887018",
-    "sector": "ideell",
-    "website": "https://www.bjorkly.example/",
-    "ad_footer": "Stiftelsen lager ingen offentlig søkerliste.",
-}
-PROFESSIONS = [
-    {"key": "sykepleier", "name": "Sykepleier", "name_nn": "Sjukepleiar", "name_en": "Nurse"},
-    {"key": "vernepleier", "name": "Vernepleier", "name_nn": "Vernepleiar"},
-]
 # Every organisation number the tests use; each must pass the register's check.
-ORGANISATION_NUMBERS = ["964125872", "997887018", "973521209", "991000038"]
+ORGANISATION_NUMBERS = ["964125872", "997887018", "973521209", "991000038", "924681357"]
 
 
 def make_site(
@@ -196,7 +193,8 @@ def make_site(
         units={unit["id"]: Unit.model_validate(unit) for unit in UNITS},
         professions={item["key"]: Profession.model_validate(item) for item in PROFESSIONS},
         employers={
-            item["id"]: Employer.model_validate(item) for item in (employers or [FOUNDATION])
+            item["id"]: Employer.model_validate(item)
+            for item in (employers or [BJORKLY_FOUNDATION])
         },
         jobs=jobs,
     )
@@ -529,7 +527,7 @@ def test_a_unit_without_its_own_number_gives_the_employer_s() -> None:
 
 
 def test_an_employer_without_website_has_no_homepage() -> None:
-    foundation = FOUNDATION | {"website": None}
+    foundation = BJORKLY_FOUNDATION | {"website": None}
     properties = export_one(make_job(unit="bjorkly"), [foundation])["properties"]
     assert "employerhomepage" not in properties
 
@@ -545,21 +543,14 @@ def test_an_employer_without_website_has_no_homepage() -> None:
     ],
 )
 def test_the_sector_is_the_employer_s(sector: str, expected: str) -> None:
-    properties = export_one(make_job(unit="bjorkly"), [FOUNDATION | {"sector": sector}])[
+    properties = export_one(make_job(unit="bjorkly"), [BJORKLY_FOUNDATION | {"sector": sector}])[
         "properties"
     ]
     assert properties["sector"] == expected
 
 
 def test_a_vikarpool_lists_every_workplace() -> None:
-    job = make_job(
-        unit=None,
-        units=["solbakken", "fjordtun", "helsehus"],
-        position_percent="75-100",
-        positions="flere",
-        employment_type="vikariat",
-    )
-    ad = export_one(job)
+    ad = export_one(make_job(**VIKARPOOL))
     assert [place["postalCode"] for place in ad["locationList"]] == ["0150", "0151", "0152"]
     assert ad["employer"]["location"]["postalCode"] == "0150"
     assert ad["properties"]["keywords"] == "Sykepleier;sykehjem;bofellesskap;helsehus"
@@ -707,7 +698,6 @@ def test_a_batch_holds_one_to_a_hundred_ads() -> None:
 
 # --- A real build: a regional site with a non-profit employer -------------------------------
 
-LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9"/></svg>'
 # Every ad: the parts the checker wants, so the build has no errors to report.
 JOB = """\
 ---
@@ -724,65 +714,42 @@ apply_url: https://jobb.testvik.example/123
 Du får mentor og fagdag hver måned. Vi har et godt fagmiljø og gode kolleger.
 """
 
+REGIONAL_UNITS = [
+    SOLBAKKEN,
+    FJORDTUN | {"organisation_number": "991000038"},  # its own «underenhet»
+    {
+        "id": "helsehus",
+        "name": "Testvik helsehus",
+        "type": "helsehus",
+        "district": "Sentrum",
+        "address": "Torget 3",
+        "postcode": "0152",
+        "city": "Testvik",
+    },
+    {
+        "id": "bjorkly",
+        "name": "Bjørkly sykehjem",
+        "type": "sykehjem",
+        "district": "Vest",
+        "address": "Bjørkveien 4",
+        "postcode": "0160",
+        "city": "Testvik",
+        "employer": "stiftelsen-bjorkly",
+        "organisation_number": "973 521 209",
+    },
+]
 REGIONAL_SITE = {
     "site_config.yml": MINIMAL_CONFIG
     + 'organisation_number: "964 125 872"\nbrand:\n  logo: assets/logo.svg\n'
     + MINIMAL_AD_FOOTER,
     "assets/logo.svg": LOGO,
     "assets/bjorkly.svg": LOGO,
-    "data/employers.yml": """\
-- id: stiftelsen-bjorkly
-  name: Stiftelsen Bjørkly
-  organisation_number: "997 887 018"
-  sector: ideell
-  website: https://www.bjorkly.example/
-  logo: assets/bjorkly.svg
-  ad_footer: >-
-    Vi oppfordrer alle kvalifiserte til å søke, uavhengig av alder, kjønn, etnisk bakgrunn og
-    funksjonsevne. Stiftelsen lager ingen offentlig søkerliste.
-""",
-    "data/units.yml": """\
-- id: solbakken
-  name: Solbakken sykehjem
-  type: sykehjem
-  district: Sentrum
-  address: Bakkeveien 1
-  postcode: "0150"
-  city: Testvik
-- id: fjordtun
-  name: Fjordtun bofellesskap
-  type: bofellesskap
-  district: Nord
-  address: Fjordgata 2
-  postcode: "0151"
-  city: Testvik
-  organisation_number: "991000038"
-- id: helsehus
-  name: Testvik helsehus
-  type: helsehus
-  district: Sentrum
-  address: Torget 3
-  postcode: "0152"
-  city: Testvik
-- id: bjorkly
-  name: Bjørkly sykehjem
-  type: sykehjem
-  district: Vest
-  address: Bjørkveien 4
-  postcode: "0160"
-  city: Testvik
-  employer: stiftelsen-bjorkly
-  organisation_number: "973 521 209"
-""",
-    "data/professions.yml": """\
-- key: sykepleier
-  name: Sykepleier
-  name_nn: Sjukepleiar
-- key: vernepleier
-  name: Vernepleier
-- key: helsefagarbeider
-  name: Helsefagarbeider
-""",
+    "data/employers.yml": data_file(
+        # The number as authors often write it, with spaces.
+        [BJORKLY_FOUNDATION | {"organisation_number": "997 887 018"}]
+    ),
+    "data/units.yml": data_file(REGIONAL_UNITS),
+    "data/professions.yml": data_file(PROFESSIONS),
     "content/jobs/sykepleiere-solbakken.md": JOB.format(
         head="""\
 title: Sykepleiere, fire stillinger i turnus

@@ -125,6 +125,16 @@ def test_a_standing_ad_is_listed_until_visible_until(make_site: MakeSite) -> Non
     assert job.is_open(date(2027, 1, 31)) and not job.is_open(date(2027, 2, 1))
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("3", 3), ('"hver 3. helg"', 3), ("annenhver helg", 2), ("hver helg", 1), ("kvar 4. helg", 4)],
+)
+def test_weekends_as_ads_say_it(make_site: MakeSite, written: str, expected: int) -> None:
+    site, problems = read(make_site, {JOB_FILE: job_with(extra=f"weekend_every: {written}\n")})
+    assert problems == []
+    assert only_job(site).weekend_every == expected
+
+
 def test_norwegian_dates_and_an_open_count(make_site: MakeSite) -> None:
     site, problems = read(
         make_site,
@@ -222,11 +232,20 @@ MALFORMED = [
     pytest.param(
         [("position_percent: 100", "position_percent: [73,68, 28,17]")],
         "",
-        "position_percent",
+        "position_percent[0]",
         6,
-        "leses som 4 tall",
-        "[73.68, 28.17]",
+        "kan være to tall eller ett desimaltall",
+        "73.68",
         id="comma-decimals-in-a-list",
+    ),
+    pytest.param(
+        [("position_percent: 100\n", "")],
+        "openings:\n  - {percent: 73,68, employment_type: fast}\n",
+        "openings[0].percent",
+        15,
+        "kan være to tall eller ett desimaltall",
+        '"73,68"',
+        id="comma-decimal-in-an-opening",
     ),
     pytest.param(
         [("deadline: 2026-12-08", "deadline: snart")],
@@ -355,6 +374,51 @@ MALFORMED = [
         "sjekk begge datoene",
         id="until-before-published",
     ),
+    pytest.param(
+        [("employment_type: fast", "employment_type: vikariat")],
+        "until: 2027-01-01\nstart: 2027-02-01\n",
+        "until",
+        15,
+        "før tiltredelsen",
+        "start",
+        id="until-before-start",
+    ),
+    pytest.param(
+        [("employment_type: fast", "employment_type: vikariat")],
+        "until: 2026-12-01\n",
+        "until",
+        15,
+        "før søknadsfristen",
+        "deadline",
+        id="until-before-deadline",
+    ),
+    pytest.param(
+        [("position_percent: 100\n", "")],
+        "openings:\n  - percent: [50, 60]\n",
+        "openings[0].percent",
+        15,
+        "én størrelse, ikke en liste",
+        "én opening per størrelse",
+        id="a-list-in-an-opening",
+    ),
+    pytest.param(
+        [("profession: sykepleier\n", "")],
+        "professions: []\n",
+        "professions",
+        14,
+        "profession mangler",
+        "professions: [a, b]",
+        id="an-empty-list-of-professions",
+    ),
+    pytest.param(
+        [("employment_type: fast", "employment_type: sommervikariat")],
+        "",
+        "employment_type",
+        7,
+        "ikke en gyldig verdi",
+        "sommerjobb",
+        id="sommervikariat",
+    ),
 ]
 
 
@@ -472,7 +536,7 @@ def test_without_employers_yml_the_site_is_the_employer(make_site: MakeSite) -> 
             25,
             "[2].organisation_number",
             "ni sifre",
-            "underenhet",
+            "Enhetsregisteret",
             id="unit-number-length",
         ),
     ],

@@ -23,62 +23,26 @@ from generator.render.social_texts import SocialText, job_texts
 from generator.render.views import Views
 from generator.site import Site
 from tests.conftest import MINIMAL_SITE, run_careers, write_site
+from tests.real_ads import FJORDTUN, LYSHEIM, SOLBAKKEN, data_file, real_ads_data
 from tests.sources import soup
 
 TODAY = "2026-11-23"
 BASE = "https://karriere.testvik.example/"
 
-UNITS = """\
-- id: solbakken
-  name: Solbakken sykehjem
-  type: sykehjem
-  district: Sentrum
-  address: Bakkeveien 1
-  postcode: "0150"
-  city: Testvik
-- id: fjordtun
-  name: Fjordtun bofellesskap
-  type: bofellesskap
-  district: Nord
-  address: Fjordgata 2
-  postcode: "0151"
-  city: Testvik
-- id: oyane
-  name: Øyane omsorgssenter
-  type: sykehjem
-  district: Øyane
-  address: Øyvegen 3
-  postcode: "0152"
-  city: Testvik
-- id: lysheim
-  name: Lysheim sykehjem
-  type: sykehjem
-  district: Sentrum
-  address: Lysveien 4
-  postcode: "0153"
-  city: Testvik
-  employer: stiftelsen-lysheim
-"""
-PROFESSIONS = """\
-- key: sykepleier
-  name: Sykepleier
-  name_nn: Sjukepleiar
-  name_en: Nurse
-- key: vernepleier
-  name: Vernepleier
-  name_nn: Vernepleiar
-- key: helsefagarbeider
-  name: Helsefagarbeider
-"""
-EMPLOYERS = """\
-- id: stiftelsen-lysheim
-  name: Stiftelsen Lysheim
-  organisation_number: "924681357"
-  sector: ideell
-  ad_footer: >-
-    Vi oppfordrer alle kvalifiserte til å søke, uavhengig av alder, kjønn, etnisk bakgrunn og
-    funksjonsevne. Stiftelsen Lysheim lager ingen offentlig søkerliste.
-"""
+UNITS = [
+    SOLBAKKEN,
+    FJORDTUN,
+    {
+        "id": "oyane",
+        "name": "Øyane omsorgssenter",
+        "type": "sykehjem",
+        "district": "Øyane",
+        "address": "Øyvegen 3",
+        "postcode": "0152",
+        "city": "Testvik",
+    },
+    LYSHEIM,  # run by Stiftelsen Lysheim
+]
 CONTACT = """\
 contacts:
   - name: Kari Nordmann
@@ -203,9 +167,7 @@ EVENT_NB = EVENT_EN.replace("language: en\n", "").replace(
 FILES: dict[str, str] = {
     **MINIMAL_SITE,
     "site_config.yml": MINIMAL_SITE["site_config.yml"] + "social:\n  hashtags: [JobbiTestvik]\n",
-    "data/units.yml": UNITS,
-    "data/professions.yml": PROFESSIONS,
-    "data/employers.yml": EMPLOYERS,
+    **real_ads_data(UNITS),
     **{f"content/jobs/{slug}.md": text for slug, text in JOBS.items()},
     "content/events/open-day.md": EVENT_EN,
     "content/events/apen-dag.md": EVENT_NB,
@@ -324,7 +286,9 @@ def test_a_single_employer_site_has_no_employer_feeds(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {
         key: value for key, value in FILES.items() if key != "data/employers.yml"
     }
-    files["data/units.yml"] = UNITS.replace("  employer: stiftelsen-lysheim\n", "")
+    files["data/units.yml"] = data_file(
+        [{key: value for key, value in unit.items() if key != "employer"} for unit in UNITS]
+    )
     site = site_on(write_site(tmp_path / "src", files), TODAY)
     assert not [f.slug for f in site_feeds(site, Views(site)) if "arbeidsgiver" in f.slug]
 

@@ -12,57 +12,26 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import MINIMAL_SITE, run_careers, write_site
+from tests.real_ads import FJORDTUN, LYSHEIM, SOLBAKKEN, real_ads_data
 from tests.sources import listed_job_slugs, soup
 
 JOBS = "stillinger"
 TODAY = "2026-11-26"
 
-UNITS = (
-    MINIMAL_SITE["data/units.yml"]
-    + """\
-- id: helsehuset
-  name: Testvik helsehus
-  type: helsehus
-  district: Sentrum
-  address: Torget 5
-  postcode: "0152"
-  city: Testvik
-- id: lysheim
-  name: Lysheim sykehjem
-  type: sykehjem
-  district: Nord
-  address: Lysheimvegen 4
-  postcode: "0153"
-  city: Testvik
-  employer: stiftelsen-lysheim
-"""
-)
-
-EMPLOYERS = """\
-- id: stiftelsen-lysheim
-  name: Stiftelsen Lysheim
-  organisation_number: "924681357"
-  sector: ideell
-  website: https://www.lysheim.example/
-  logo: assets/lysheim.svg
-  ad_footer: >-
-    Vi oppfordrer alle kvalifiserte til å søke, uavhengig av alder, kjønn og bakgrunn.
-    Stiftelsen Lysheim er en ideell stiftelse og lager ingen offentlig søkerliste.
-"""
-
-LOGO = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
-    '<rect width="40" height="20" fill="#2a6"/></svg>'
-)
-
-PROFESSIONS = (
-    MINIMAL_SITE["data/professions.yml"]
-    + """\
-- key: vernepleier
-  name: Vernepleier
-  name_nn: Vernepleiar
-"""
-)
+UNITS = [
+    SOLBAKKEN,
+    FJORDTUN,
+    {
+        "id": "helsehuset",
+        "name": "Testvik helsehus",
+        "type": "helsehus",
+        "district": "Sentrum",
+        "address": "Torget 5",
+        "postcode": "0152",
+        "city": "Testvik",
+    },
+    LYSHEIM | {"district": "Nord"},  # run by Stiftelsen Lysheim
+]
 
 # Four positions in one ad, as on Solbakken's rota: two permanent, two temporary.
 BUNDLE = """\
@@ -163,6 +132,12 @@ position_percent: 60
 employment_type: fast
 part_time_reason: Nattevaktene går opp i ein turnus på 60 prosent.
 shifts: [vaken-natt]
+start: etter avtale
+salary: Løn etter tariff, frå kr 520 000 i året.
+contacts:
+  - name: Siri Fjell
+    title: Avdelingsleiar
+    phone: 912 40 118
 published: 2026-11-12
 deadline: 2026-12-10
 apply_email: post@testvik.example
@@ -215,10 +190,7 @@ Du får ein fast rettleiar og er med på alt som skjer i huset.
 """
 
 REAL_ADS: dict[str, str | bytes] = {
-    "data/units.yml": UNITS,
-    "data/employers.yml": EMPLOYERS,
-    "data/professions.yml": PROFESSIONS,
-    "assets/lysheim.svg": LOGO,
+    **real_ads_data(UNITS),
     "content/jobs/turnus-solbakken.md": BUNDLE,
     "content/jobs/vikarpool.md": POOL,
     "content/jobs/sykepleier-eller-vernepleier.md": EITHER,
@@ -376,6 +348,17 @@ def test_a_nynorsk_ad_on_a_bokmal_site_says_so_on_its_own_text(site: Path) -> No
     assert other.select_one(".careers-job__body").get("lang") is None
 
 
+def test_the_ads_own_words_in_the_facts_and_contacts_carry_its_language(site: Path) -> None:
+    """WCAG 3.1.2: the start written as text, the salary and a contact's title are the ad's
+    words, read in its language; the labels around them are the site's."""
+    html = page(site, "stillinger", "nattevakt-nynorsk")
+    box = facts(html)
+    assert box["Tiltredelse"]["lang"] == "nn" and box["Lønn"]["lang"] == "nn"
+    assert not box["Søknadsfrist"].get("lang")
+    title = html.select_one(".careers-contacts span[lang]")
+    assert title["lang"] == "nn" and title.get_text(strip=True) == "Avdelingsleiar"
+
+
 def test_cards_carry_the_language_of_the_title(site: Path) -> None:
     listing = page(site, JOBS)
     assert card(listing, "nattevakt-nynorsk").select_one(".careers-card__title")["lang"] == "nn"
@@ -491,10 +474,11 @@ def test_the_list_has_every_open_ad_in_order(site: Path) -> None:
             "sykepleier-eller-vernepleier sykepleier-natt sykepleier-lysheim vikarpool",
         ),
         ("omfang/deltid", "turnus-solbakken nattevakt-nynorsk vikarpool"),
-        # Pairs across facets. Each facet matches any value the ad names, so the pool (at
-        # Testvik helsehus, and at Fjordtun in Nord) is on the page for both.
+        # Pairs across facets, read opening by opening. The pool's one opening is for all its
+        # units, so the pool (at Testvik helsehus, and at Fjordtun in Nord) is on both.
         ("ansettelse/vikariat/vakt/natt", "turnus-solbakken"),
-        ("ansettelse/fast/vakt/natt", "sykepleier-natt turnus-solbakken"),
+        # … opening by opening: the bundle's nights are in a vikariat, not a permanent post.
+        ("ansettelse/fast/vakt/natt", "sykepleier-natt"),
         ("bydel/nord/arbeidssted/helsehuset", "vikarpool"),
         ("yrke/helsefagarbeider/bydel/nord", "nattevakt-nynorsk vikarpool"),
         # The employer facet of a site with more than one employer.

@@ -8,18 +8,15 @@ import pytest
 from PIL import Image, ImageFont
 
 from generator.models.site_config import Brand
-from generator.render import social_images
+from generator.render import text_fitting
 from generator.render.social_images import (
-    FONTS_DIR,
     SOCIAL_PATH,
     SPECS,
     CardContent,
     RenderedImage,
     SocialImageRenderer,
-    fit_text,
-    load_font,
-    text_width,
 )
+from generator.render.text_fitting import FONTS_DIR, fit_text, load_font, text_width
 
 JOB = CardContent(
     kind="job",
@@ -155,7 +152,7 @@ def test_the_bundled_font_draws_norwegian_letters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert (FONTS_DIR / "LICENSE-DejaVu.txt").is_file()
-    for weight, name in social_images.FONT_FILES.items():
+    for weight, name in text_fitting.FONT_FILES.items():
         font = load_font(weight, 40)  # type: ignore[arg-type]
         assert Path(str(font.path)) == FONTS_DIR / name
         assert font.getmask("æøåÆØÅ").getbbox() is not None
@@ -170,7 +167,7 @@ def test_the_bundled_font_draws_norwegian_letters(
         opened.append(str(font))
         return real_truetype(font, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(social_images, "_fonts", type(social_images._fonts)())
+    monkeypatch.setattr(text_fitting, "_fonts", type(text_fitting._fonts)())
     monkeypatch.setattr(ImageFont, "truetype", recording_truetype)
     make_renderer(tmp_path, workers=1).render("aase", STORY)
     assert opened

@@ -15,6 +15,7 @@ from generator.pipeline import read_site
 from generator.render.structured_data import employment_types, job_posting, parse_salary
 from generator.render.views import Views
 from generator.site import Site
+from tests.real_ads import BJORKLY_FOUNDATION, VIKARPOOL
 
 REPO = Path(__file__).resolve().parent.parent
 URL = "https://karriere.testvik.example/stillinger/sykepleier-natt/"
@@ -72,18 +73,8 @@ def own_employer(config: SiteConfig) -> Employer:
     return Site(site_dir=REPO, config=config, today=date(2026, 11, 23)).own_employer
 
 
-# A non-profit foundation running a nursing home for the municipality (made-up numbers that
-# pass the register's mod-11 check: see test_the_test_organisation_numbers_are_valid).
-FOUNDATION = Employer.model_validate(
-    {
-        "id": "stiftelsen-bjorkly",
-        "name": "Stiftelsen Bjørkly",
-        "organisation_number": "997887018",
-        "sector": "ideell",
-        "website": "https://www.bjorkly.example/",
-        "logo": "assets/bjorkly.svg",
-    }
-)
+# A non-profit foundation running a nursing home for the municipality.
+FOUNDATION = Employer.model_validate(BJORKLY_FOUNDATION)
 
 
 def posting(
@@ -290,14 +281,7 @@ UNITS = [
 
 
 def test_a_vikarpool_across_three_units_names_every_workplace() -> None:
-    job = make_job(
-        unit=None,
-        units=["solbakken", "fjordtun", "helsehus"],
-        position_percent="75-100",
-        positions="flere",
-        employment_type="vikariat",
-    )
-    data = posting(job, units=UNITS)
+    data = posting(make_job(**VIKARPOOL), units=UNITS)
     places = data["jobLocation"]
     assert isinstance(places, list)
     assert [place["address"]["postalCode"] for place in places] == ["0150", "0151", "0152"]

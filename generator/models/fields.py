@@ -46,6 +46,7 @@ HINTS = {
     "slug": "bruk små bokstaver a–z, tall og bindestrek, for eksempel solbakken-sykehjem",
     "percent": "skriv et tall fra 1 til 100 (med høyst to desimaler, som 73,68), et spenn som "
     '"75–100", eller en liste som [100, 75]',
+    "one_percent": 'lag én opening per størrelse, eller skriv et spenn som "50–60"',
     "count": "skriv et helt tall, for eksempel 2, eller flere når antallet er åpent",
     "deadline": "skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, eller fortløpende når dere "
     "ansetter etter hvert som søknadene kommer",
@@ -63,8 +64,8 @@ HINTS = {
     "title": "skriv det med ord, for eksempel «under 50 %» i stedet for «<50 %»",
     "text": "skriv teksten rett etter kolonet; sett den i anførselstegn om den inneholder «: »",
     "postcode": 'et postnummer har fire sifre, for eksempel "0150" (i anførselstegn)',
-    "organisation_number": "sjekk nummeret i Enhetsregisteret; et arbeidssted (underenhet) har "
-    'sitt eget nummer på ni sifre, skriv det i anførselstegn: "974123454"',
+    "organisation_number": "sjekk nummeret i Enhetsregisteret (brreg.no), og skriv de ni "
+    'sifrene i anførselstegn, for eksempel "974760673"',
 }
 
 

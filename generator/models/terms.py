@@ -75,6 +75,10 @@ def _figure(text: str, original: Any) -> float:
 def parse_position_size(value: Any) -> PositionSize:
     if isinstance(value, PositionSize):
         return value
+    if isinstance(value, list):  # an opening has one size; the ad's field takes a list
+        raise PydanticCustomError(
+            "one_percent", "en stilling i openings har én størrelse, ikke en liste", {}
+        )
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = _figure(f"{value:g}" if isinstance(value, float) else str(value), value)
         return PositionSize(number, number)
@@ -114,9 +118,27 @@ def _deadline(value: Any) -> date | Literal["fortløpende"]:
     return parsed
 
 
+# «hver 3. helg», «kvar 3. helg», «annenhver helg», «hver helg»: as ads say it.
+_WEEKEND_WORDS = re.compile(r"^(?:hver|kvar)\s+(?P<n>\d)\.?\s*helg$")
+_EVERY_OTHER = frozenset({"annenhver", "annenhver helg", "annakvar", "annakvar helg"})
+_EVERY = frozenset({"hver helg", "kvar helg"})
+
+
+def _weekend_words(text: str) -> int | str:
+    """«annenhver helg» → 2, «hver helg» → 1, «hver 3. helg» → 3; anything else as written."""
+    if text in _EVERY_OTHER:
+        return 2
+    if text in _EVERY:
+        return 1
+    words = _WEEKEND_WORDS.match(text)
+    return int(words["n"]) if words else text.rstrip(".")
+
+
 def _weekend_every(value: Any) -> int:
-    if isinstance(value, str) and value.strip().rstrip(".").isdigit():
-        value = int(value.strip().rstrip("."))
+    if isinstance(value, str):
+        value = _weekend_words(" ".join(value.strip().lower().split()))
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 6:
         return value
     raise PydanticCustomError(

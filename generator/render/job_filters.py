@@ -4,8 +4,9 @@ Filtering must work without JavaScript, so every filter an applicant can pick is
 own: one per value of each facet (`stillinger/yrke/sykepleier/`), and one per combination of
 two values from different facets that has jobs (`stillinger/yrke/sykepleier/bydel/sentrum/`).
 An ad appears under every value it names: each of its units, districts and professions, each
-employment type and shift of its openings. A regional site (several employers) adds a facet
-for the employer (`stillinger/arbeidsgiver/orkdal-kommune/`).
+employment type and shift of its openings. A pair of filters is read opening by opening: an ad
+whose vikariat is for a vernepleier is not on «sykepleier + vikariat». A regional site
+(several employers) adds a facet for the employer (`stillinger/arbeidsgiver/orkdal-kommune/`).
 The script on the full list filters in place instead and keeps its state in the query string,
 with the same names as the paths (`?yrke=sykepleier&bydel=sentrum`).
 """
@@ -19,7 +20,7 @@ from typing import get_args
 
 from generator.language import Language, slugify, sort_key
 from generator.models import Job
-from generator.models.job import EmploymentType, Shift
+from generator.models.job import EmploymentType, ResolvedOpening, Shift
 from generator.site import Site
 
 FACET_KEYS = ("employer", "profession", "district", "unit", "extent", "employment_type", "shift")
@@ -40,7 +41,14 @@ class Facet:
     segment: str  # the URL segment and query name in the site language: «yrke»
     label: str
     options: tuple[Option, ...]
-    values_of: Callable[[Job], frozenset[str]]
+    # The values one opening of an ad has (its own unit, profession, type, shifts, …).
+    values_of_opening: Callable[[Job, ResolvedOpening], frozenset[str]]
+
+    def values_of(self, job: Job) -> frozenset[str]:
+        """Every value any opening of the ad has: the pages of single filters."""
+        return frozenset().union(
+            *(self.values_of_opening(job, opening) for opening in job.resolved_openings)
+        )
 
     def label_of(self, value: str) -> str:
         return next((option.label for option in self.options if option.value == value), value)
@@ -76,25 +84,38 @@ class JobFilters:
         strings, ui = language.strings, language.ui
         units = site.units
 
-        def district_of(job: Job) -> frozenset[str]:
-            return frozenset(slugify(unit.district) for unit in site.units_of(job))
+        def units_of(job: Job, opening: ResolvedOpening) -> frozenset[str]:
+            return frozenset([opening.unit] if opening.unit else job.unit_ids)
 
-        def extent_of(job: Job) -> frozenset[str]:
-            extents = {"heltid": job.offers_full_time, "deltid": job.offers_part_time}
+        def district_of(job: Job, opening: ResolvedOpening) -> frozenset[str]:
+            named = (units[unit_id] for unit_id in units_of(job, opening) if unit_id in units)
+            return frozenset(slugify(unit.district) for unit in named)
+
+        def extent_of(job: Job, opening: ResolvedOpening) -> frozenset[str]:
+            full = any(size.reaches_full_time for size in opening.sizes)
+            part = any(size.includes_part_time for size in opening.sizes)
+            extents = {"heltid": full, "deltid": part}
             return frozenset(value for value, offered in extents.items() if offered)
 
+        def shifts_of(job: Job, opening: ResolvedOpening) -> frozenset[str]:
+            return frozenset(opening.shifts) | ({"helg"} if opening.works_weekends else set())
+
         districts = {slugify(unit.district): unit.district for unit in units.values()}
-        options: dict[str, tuple[tuple[Option, ...], Callable[[Job], frozenset[str]]]] = {
+        options: dict[
+            str, tuple[tuple[Option, ...], Callable[[Job, ResolvedOpening], frozenset[str]]]
+        ] = {
             "employer": (
                 tuple(Option(employer.id, employer.name) for employer in site.employers_in_use),
-                lambda job: frozenset({site.employer_of(job).id}),
+                lambda job, _: frozenset({site.employer_of(job).id}),
             ),
             "profession": (
                 tuple(
                     Option(key, profession.name_in(language.code))
                     for key, profession in site.professions.items()
                 ),
-                lambda job: frozenset(job.profession_keys),
+                lambda job, opening: frozenset(
+                    [opening.profession] if opening.profession else job.profession_keys
+                ),
             ),
             "district": (
                 _sorted_options(Option(value, name) for value, name in districts.items()),
@@ -102,7 +123,7 @@ class JobFilters:
             ),
             "unit": (
                 _sorted_options(Option(unit.id, unit.name) for unit in units.values()),
-                lambda job: frozenset(job.unit_ids),
+                units_of,
             ),
             "extent": (
                 tuple(Option(value, ui[f"extent_{value}"]) for value in EXTENTS),
@@ -113,11 +134,13 @@ class JobFilters:
                     Option(key, strings["employment_types"][key])
                     for key in get_args(EmploymentType)
                 ),
-                lambda job: frozenset(job.employment_types),
+                lambda _, opening: frozenset(
+                    [opening.employment_type] if opening.employment_type else []
+                ),
             ),
             "shift": (
                 tuple(Option(key, strings["shifts"][key]) for key in get_args(Shift)),
-                lambda job: frozenset(job.all_shifts),
+                shifts_of,
             ),
         }
         # One employer has nothing to filter: the facet is for regional sites.
@@ -128,7 +151,7 @@ class JobFilters:
                 segment=strings["filter_paths"][key],
                 label=ui[f"filter_{key}"],
                 options=options[key][0],
-                values_of=options[key][1],
+                values_of_opening=options[key][1],
             )
             for key in keys
         )
@@ -140,11 +163,19 @@ class JobFilters:
             ((facet, option.value),): [] for facet in self.facets for option in facet.options
         }
         for job in self.open_jobs:  # in list order, so every page is sorted as the list is
-            filters = [(facet, value) for facet in self.facets for value in facet.values_of(job)]
-            for size in range(1, MAX_FILTERS_PER_PAGE + 1):
-                for selection in combinations(filters, size):
-                    if len({facet.key for facet, _ in selection}) == size:
-                        jobs_by_selection.setdefault(selection, []).append(job)
+            selections: dict[Selection, None] = {}  # in order, each once per ad
+            for opening in job.resolved_openings:
+                filters = [
+                    (facet, value)
+                    for facet in self.facets
+                    for value in sorted(facet.values_of_opening(job, opening))
+                ]
+                for size in range(1, MAX_FILTERS_PER_PAGE + 1):
+                    for selection in combinations(filters, size):
+                        if len({facet.key for facet, _ in selection}) == size:
+                            selections[selection] = None
+            for selection in selections:
+                jobs_by_selection.setdefault(selection, []).append(job)
         return {
             selection: FilterPage(selection, tuple(jobs))
             for selection, jobs in sorted(
@@ -152,12 +183,16 @@ class JobFilters:
             )
         }
 
-    def matching(self, selection: Selection) -> tuple[Job, ...]:
-        return tuple(
-            job
-            for job in self.open_jobs
-            if all(value in facet.values_of(job) for facet, value in selection)
-        )
+    def opening_values(self, job: Job) -> list[dict[str, str]]:
+        """Each opening's values by URL segment, for the list script to filter in place as the
+        pages do (only ads whose openings differ need it)."""
+        return [
+            {
+                facet.segment: " ".join(sorted(facet.values_of_opening(job, opening)))
+                for facet in self.facets
+            }
+            for opening in job.resolved_openings
+        ]
 
     def url(self, selection: Selection) -> str:
         """The page's folder under the site root, ending in «/»."""

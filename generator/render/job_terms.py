@@ -14,6 +14,7 @@ from generator.language import Language
 from generator.models import Job
 from generator.models.job import ResolvedOpening
 from generator.models.terms import OPEN_COUNT, PositionSize
+from generator.site import Site
 
 RANGE_DASH = "–"
 
@@ -88,8 +89,30 @@ def opening_line(opening: ResolvedOpening, language: Language) -> str:
     return line[:1].upper() + line[1:]
 
 
-def opening_lines(job: Job, language: Language) -> list[str]:
-    return [opening_line(opening, language) for opening in job.resolved_openings]
+def opening_lines(job: Job, language: Language, site: Site | None = None) -> list[str]:
+    """A line per opening; with the site, an opening that is for one of the ad's several
+    professions or workplaces says which: «Vernepleier: 34,33 % vikariat …»."""
+    return [
+        ": ".join(part for part in (own_place(job, opening, language, site), line) if part)
+        for opening, line in (
+            (opening, opening_line(opening, language)) for opening in job.resolved_openings
+        )
+    ]
+
+
+def own_place(job: Job, opening: ResolvedOpening, language: Language, site: Site | None) -> str:
+    """«Vernepleier, Fjordtun sykehjem»: what the opening narrows the ad down to ("" when it
+    is open to all the ad names)."""
+    if site is None:
+        return ""
+    parts = []
+    if opening.profession and len(job.profession_keys) > 1:
+        profession = site.professions.get(opening.profession)
+        parts.append(profession.name_in(language.code) if profession else opening.profession)
+    if opening.unit and len(job.unit_ids) > 1:
+        unit = site.units.get(opening.unit)
+        parts.append(unit.name if unit else opening.unit)
+    return ", ".join(parts)
 
 
 def has_several_kinds(job: Job) -> bool:

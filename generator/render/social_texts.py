@@ -133,7 +133,7 @@ def job_texts(job: Job, *, site: Site, views: Views) -> list[SocialText]:
         head.append(Line(terms, cuttable=False))
     head.append(Line(deadline_text(job, site, wording, language), cuttable=False))
     ui = language.ui
-    lines = [line for line in opening_lines(job, language) if line]
+    lines = [line for line in opening_lines(job, language, site) if line]
     details = [f"{ui['openings']}:", *(f"– {line}" for line in lines)] if len(lines) > 1 else lines
     if job.start:
         start = language.date(job.start) if isinstance(job.start, date) else job.start

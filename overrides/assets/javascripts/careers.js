@@ -37,13 +37,27 @@
     }
 
     // Any of the chosen values within one facet, all facets at once.
-    function matches(card, selection) {
+    function matchesValues(valuesOf, selection) {
       return Object.keys(selection).every(function (segment) {
-        var own = (card.getAttribute("data-filter-" + segment) || "").split(" ");
+        var own = (valuesOf(segment) || "").split(" ");
         return selection[segment].some(function (value) {
           return own.indexOf(value) !== -1;
         });
       });
+    }
+
+    // An ad whose openings differ matches when one opening has every chosen facet (a vikariat
+    // for a vernepleier is not «sykepleier + vikariat»), as the filter pages do.
+    function matches(card, selection) {
+      var openings = card.getAttribute("data-openings");
+      if (openings) {
+        return JSON.parse(openings).some(function (values) {
+          return matchesValues(function (segment) { return values[segment]; }, selection);
+        });
+      }
+      return matchesValues(function (segment) {
+        return card.getAttribute("data-filter-" + segment);
+      }, selection);
     }
 
     function compare(a, b) {
