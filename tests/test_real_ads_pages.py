@@ -591,3 +591,12 @@ def test_a_standing_ad_leaves_the_list_after_visible_until(
     closed = page(out, JOBS, "tilkallingsvikarer")
     assert "Stillingen er ikke lenger ledig" in closed.get_text()
     assert "Annonsen sto ute til 5. desember 2026" in " ".join(closed.get_text().split())
+
+
+def test_a_unit_run_by_another_employer_says_so(site: Path) -> None:
+    """The foundation's nursing home names its operator; the municipality's own units do not
+    repeat the site's organisation."""
+    line = page(site, "arbeidssteder", "lysheim").select_one("p.careers-employer")
+    assert line is not None and line.get_text(" ", strip=True) == "Drives av Stiftelsen Lysheim"
+    assert line.a["href"] == "https://www.lysheim.example/"
+    assert page(site, "arbeidssteder", "solbakken").select_one("p.careers-employer") is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.language import Language
-from generator.models import Job
+from generator.models import Employer, Job
 from generator.models.terms import OPEN_COUNT
 from generator.render.job_terms import count_text, hours_text, size_span, size_text, weekend_text
 from generator.site import Site
@@ -57,10 +57,9 @@ def simple_terms(job: Job, language: Language) -> dict[str, str]:
     return {"employment_type": kind, "hours": hours[:1].upper() + hours[1:]}
 
 
-def employer_view(job: Job, site: Site) -> dict[str, Any] | None:
-    """The employer, where it is not the site's own organisation: a non-profit that runs a
-    nursing home, a neighbour municipality on a regional site."""
-    employer = site.employer_of(job)
+def employer_view(employer: Employer, site: Site) -> dict[str, Any] | None:
+    """The employer of an ad or a unit, where it is not the site's own organisation: a
+    non-profit that runs a nursing home, a neighbour municipality on a regional site."""
     if employer.id == site.own_employer.id:
         return None
     return {"name": employer.name, "url": employer.website or "", "logo": employer.logo or ""}

@@ -118,7 +118,7 @@ class JobViews(BaseViews):
                 "units": units,
                 "units_label": language.ui["units_many" if len(units) > 1 else "unit"],
                 "districts": list(dict.fromkeys(u["district"] for u in units if u.get("district"))),
-                "employer": employer_view(job, site),
+                "employer": employer_view(site.employer_of(job), site),
                 "openings": opening_lines(job, language, self.site) if job.openings else [],
                 "position_size": "" if job.openings else position_size(job, language),
                 **simple,

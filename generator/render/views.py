@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 from generator.models import Event, Page, Placement, Unit
 from generator.render.base_views import View
+from generator.render.job_facts import employer_view
 from generator.render.job_list_views import JobListViews
 from generator.render.structured_data import event_data
 
@@ -51,6 +52,8 @@ class Views(JobListViews):
             "description": paragraphs(unit.description),
             "highlights": list(unit.highlights),
             "employees": ui["employees"].format(n=unit.employees) if unit.employees else "",
+            # Run by another employer (a foundation, a neighbour municipality): say who.
+            "employer": employer_view(site.employer_of_unit(unit.id), site),
             "transport": paragraphs(unit.transport),
             "parking": unit.parking,
             "map_url": map_url(unit),
