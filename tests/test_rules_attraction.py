@@ -462,7 +462,7 @@ def test_ja207_fires_on_a_listed_country(
     first_item = field_line(changes, "recruitment_countries") + 1
     for finding, (index, code) in zip(findings, expected, strict=True):
         assert finding.severity == "error"
-        assert finding.field == f"recruitment_countries.{index}"
+        assert finding.field == f"recruitment_countries[{index}]"
         assert finding.line == first_item + index
         assert f"({code}) står på WHOs liste fra 2023" in finding.message
         assert f"fjern {code} fra recruitment_countries" in finding.hint

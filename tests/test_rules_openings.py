@@ -42,7 +42,7 @@ def test_ja201_names_the_part_time_opening_at_its_line(tmp_path: Path) -> None:
     )
     assert codes(found) == ["JA201"]
     assert "Stilling 2 (73,68 % fast) er deltid" in found[0].message
-    assert found[0].field == "openings.1.percent"
+    assert found[0].field == "openings[1].percent"
     assert found[0].line == line_of(changes, "openings.1.percent", ("position_percent",))
 
 
@@ -51,7 +51,7 @@ def test_ja201_reports_each_part_time_opening(tmp_path: Path) -> None:
     found = check_ad(
         tmp_path, BODY, select=("JA201",), changes=changes, remove=("position_percent",)
     )
-    assert [finding.field for finding in found] == ["openings.0.percent", "openings.1.percent"]
+    assert [finding.field for finding in found] == ["openings[0].percent", "openings[1].percent"]
     assert "Stilling 2 (10–16 % fast)" in found[1].message
 
 
@@ -98,7 +98,7 @@ def test_ja202_fires_for_the_vikariat_of_a_bundle_while_the_fast_ones_pass(
     )
     assert codes(found) == ["JA202"]
     assert "Stilling 3 (70,42 % vikariat) er et vikariat" in found[0].message
-    assert found[0].field == "openings.2.employment_type"
+    assert found[0].field == "openings[2].employment_type"
     assert found[0].line == line_of(changes, "openings.2.employment_type", ("position_percent",))
     assert "temporary_reason" in found[0].hint
 
@@ -113,7 +113,7 @@ def test_ja202_an_opening_that_inherits_the_ads_type_points_at_the_opening(
     found = check_ad(
         tmp_path, BODY, select=("JA202",), changes=changes, remove=("position_percent",)
     )
-    assert [finding.field for finding in found] == ["openings.0.employment_type"]
+    assert [finding.field for finding in found] == ["openings[0].employment_type"]
     assert found[0].line == line_of(changes, "openings.0", ("position_percent",))
     assert "Stilling 1 (100 % engasjement) er et engasjement" in found[0].message
 
@@ -156,7 +156,7 @@ def test_ja204_fires_when_any_unit_offers_a_mentor(tmp_path: Path) -> None:
     )
     assert codes(found) == ["JA204"]
     assert found[0].message.startswith("Solbakken sykehjem har mentorordning")
-    assert found[0].field == "units.1"
+    assert found[0].field == "units[1]"
     assert found[0].line == line_of(SEVERAL_UNITS, "units.1", ("unit", "summary"))
 
 

@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.guidelines.results import AdResult
 from generator.guidelines.rule import RULES, Ad, Rule
 from generator.site import Site
-from generator.source import SourceDocument
+from generator.source import SourceDocument, dotted_field
 
 
 def enabled_rules(
@@ -63,7 +63,8 @@ def check_guidelines(
                 diagnostic = Diagnostic(
                     file=job.source,
                     line=line,
-                    field=finding.field,
+                    # Written as validation writes it: «openings[2].percent».
+                    field=dotted_field(field_path(finding.field)),
                     message=finding.message,
                     hint=finding.hint,
                     code=rule.code,
