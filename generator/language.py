@@ -12,6 +12,8 @@ from typing import Any
 import yaml
 from babel.numbers import format_decimal
 
+from generator.models.terms import PositionSize
+
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 MATERIAL_LANGUAGE = {"nb": "nb", "nn": "nn", "en": "en"}
 # The locale Babel formats numbers in, per site language.
@@ -85,10 +87,17 @@ class Language:
     def percent(self, value: float | int) -> str:
         return self.number(value) + self.ui["percent_suffix"]
 
-    def join(self, items: list[str]) -> str:
+    def size(self, size: PositionSize) -> str:
+        """A position size: «73,68 %», or a range agreed with the applicant, «75–100 %»."""
+        if size.is_range:
+            return f"{self.number(size.low)}–{self.number(size.high)}{self.ui['percent_suffix']}"
+        return self.percent(size.low)
+
+    def join(self, items: list[str], conjunction: str = "and") -> str:
+        """«a, b og c»; with `conjunction="or"` «a, b eller c»."""
         if len(items) <= 1:
             return "".join(items)
-        return f"{', '.join(items[:-1])} {self.ui['and']} {items[-1]}"
+        return f"{', '.join(items[:-1])} {self.ui[conjunction]} {items[-1]}"
 
     def count(self, n: int, one_key: str, many_key: str) -> str:
         return self.ui[one_key] if n == 1 else self.ui[many_key].format(n=n)

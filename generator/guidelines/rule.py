@@ -14,7 +14,6 @@ from generator.guidelines.prose import Prose
 from generator.language import Language
 from generator.models import Employer, Job, SiteConfig, Unit
 from generator.models.job import ResolvedOpening
-from generator.render.job_terms import size_text
 
 # Messages are for comms staff and always in bokmål, whatever the ad's language.
 BOKMAL = Language("nb")
@@ -109,7 +108,7 @@ class Ad:
 def opening_label(opening: ResolvedOpening) -> str:
     """An opening as a message names it: «stilling 2 (70,42 % vikariat)»."""
     number = (opening.index or 0) + 1
-    terms = [size_text(size, BOKMAL) for size in opening.sizes]
+    terms = [BOKMAL.size(size) for size in opening.sizes]
     if opening.employment_type:
         terms.append(BOKMAL.employment_type(opening.employment_type).lower())
     return f"stilling {number}" + (f" ({' '.join(terms)})" if terms else "")

@@ -9,7 +9,7 @@ from typing import Any
 from generator.language import Language
 from generator.models import Employer, Job
 from generator.models.terms import OPEN_COUNT
-from generator.render.job_terms import count_text, hours_text, size_span, size_text, weekend_text
+from generator.render.job_terms import count_text, hours_text, size_span, weekend_text
 from generator.site import Site
 
 
@@ -19,7 +19,7 @@ def position_size(job: Job, language: Language) -> str:
     sizes = job.sizes
     if not sizes:
         return ""  # on call, or not stated: the count has its own row
-    sizes_text = language.join([size_text(size, language) for size in sizes])
+    sizes_text = language.join([language.size(size) for size in sizes])
     count = job.total_positions
     if count == 1:
         return sizes_text
@@ -67,10 +67,7 @@ def employer_view(employer: Employer, site: Site) -> dict[str, Any] | None:
 
 def either_or(names: list[str], language: Language) -> str:
     """«Sykepleier eller vernepleier», «Sykepleier, helsefagarbeider eller assistent»."""
-    names = names[:1] + [lowercase_first(name) for name in names[1:]]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {language.ui['or']} {names[-1]}"
+    return language.join(names[:1] + [lowercase_first(name) for name in names[1:]], "or")
 
 
 def lowercase_first(name: str) -> str:

@@ -16,23 +16,13 @@ from generator.models.job import ResolvedOpening
 from generator.models.terms import OPEN_COUNT, PositionSize
 from generator.site import Site
 
-RANGE_DASH = "–"
-
-
-def size_text(size: PositionSize, language: Language) -> str:
-    """«73,68 %», «75–100 %»."""
-    if size.is_range:
-        low, high = language.number(size.low), language.number(size.high)
-        return f"{low}{RANGE_DASH}{high}{language.ui['percent_suffix']}"
-    return language.percent(size.low)
-
 
 def size_span(sizes: Sequence[PositionSize], language: Language) -> str:
     """All sizes as one span for a card: «28,17–73,68 %», «100 %» ("" without sizes)."""
     if not sizes:
         return ""
     low, high = min(size.low for size in sizes), max(size.high for size in sizes)
-    return size_text(PositionSize(low, high), language)
+    return language.size(PositionSize(low, high))
 
 
 def count_text(count: int | str, language: Language, weekends_only: bool = False) -> str:
@@ -79,7 +69,7 @@ def opening_line(opening: ResolvedOpening, language: Language) -> str:
     elif opening.count != 1 or weekends_only:
         head.append(count_text(opening.count, language, weekends_only))
     if opening.sizes:
-        head.append(language.join([size_text(size, language) for size in opening.sizes]))
+        head.append(language.join([language.size(size) for size in opening.sizes]))
     if opening.employment_type and not opening.is_on_call:
         kind = language.employment_type(opening.employment_type).lower()
         if opening.until:

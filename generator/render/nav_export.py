@@ -34,6 +34,9 @@ from generator.render.markdown_html import markdown_html
 from generator.render.views import Views
 from generator.site import Site
 
+# NAV's texts are Norwegian whatever the site's language.
+BOKMAL = Language("nb")
+
 NAV_SCHEMA = Path(__file__).with_name("nav_import.schema.json")
 
 # The batch endpoint refuses more ads than this in one request (transferlog.batch-size).
@@ -247,12 +250,8 @@ def job_percentage(job: Job) -> str | None:
 
 
 def percent_text(size: PositionSize) -> str:
-    def number(value: float) -> str:
-        return f"{value:g}".replace(".", ",")
-
-    if size.is_range:
-        return f"{number(size.low)}–{number(size.high)}%"
-    return f"{number(size.low)}%"
+    """«73,68%», «75–100%»: the Norwegian size without the space NAV's examples leave out."""
+    return BOKMAL.size(size).replace(" %", "%")
 
 
 def work_hours(job: Job) -> list[str]:

@@ -11,7 +11,6 @@ from generator.guidelines.prose import Prose, Sentence
 from generator.guidelines.rule import BOKMAL, Ad, Finding, RuleDoc, opening_label, rule
 from generator.models import Unit
 from generator.models.job import ResolvedOpening
-from generator.render.job_terms import size_text
 
 # The employment types that are temporary by design and whose ground the applicant needs.
 # «sommerjobb» and «laerling» are temporary too, but their reason is in the name.
@@ -67,7 +66,7 @@ def _mentions(sentences: list[Sentence], words: str, ad: Ad) -> bool:
 def _part_time(opening: ResolvedOpening) -> list[str]:
     """The opening's part-time sizes, in words. A range that reaches 100 % («75–100 %») is
     a full position the applicant may take smaller, not a part-time one."""
-    return [size_text(size, BOKMAL) for size in opening.sizes if not size.reaches_full_time]
+    return [BOKMAL.size(size) for size in opening.sizes if not size.reaches_full_time]
 
 
 def _opening_field(opening: ResolvedOpening, name: str) -> str:
