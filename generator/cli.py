@@ -173,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=Path("schemas"), help="mappe (standard: schemas)"
     )
     schema.add_argument("--debug", action="store_true", help="vis tekniske detaljer ved feil")
+    docs = commands.add_parser(
+        "docs", help="skriver feltoversikten og retningslinjene (docs/) fra koden"
+    )
+    docs.add_argument("--out", type=Path, default=Path("docs"), help="mappe (standard: docs)")
+    docs.add_argument("--debug", action="store_true", help="vis tekniske detaljer ved feil")
     return parser
 
 
@@ -280,12 +285,21 @@ def command_schema(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def command_docs(args: argparse.Namespace, console: Console) -> int:
+    from generator.reference import write_reference
+
+    for path in write_reference(args.out):
+        console.print(f"[green]✓[/green] {escape(str(path))}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "build": command_build,
     "check": command_check,
     "serve": command_serve,
     "new": command_new,
     "schema": command_schema,
+    "docs": command_docs,
 }
 
 

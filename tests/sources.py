@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import EXAMPLE_TODAY, REPO
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
-# What authors write for a standing deadline (CONTENT-MODEL.md).
+# What authors write for a standing deadline (docs/felt.md).
 STANDING_WORDS = {"fortløpende", "fortlopende", "løpende", "lopende", "snarest"}
 
 

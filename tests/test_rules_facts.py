@@ -405,7 +405,7 @@ def test_rule(tmp_path: Path, code: str, case: Case) -> None:
         assert case.hint in findings[0].hint, findings[0].format()
 
 
-# The catalogue (GUIDELINES.md): code, name and default severity. A site may change the
+# The catalogue (docs/retningslinjer.md): code, name and default severity. A site may change the
 # severity in data/guidelines.yml (the example site makes JA107 a warning), so the findings'
 # severities are not asserted above.
 CATALOGUE = {

@@ -1,5 +1,6 @@
-"""The ad-writing guideline checker (../shared/GUIDELINES.md): every rule in `rules/`, one
-decorated function each, registered in RULES by importing the modules below."""
+"""The ad-writing guideline checker: every rule in `rules/`, one decorated function each,
+registered in RULES by importing the modules below. `careers docs` writes their documentation
+to docs/retningslinjer.md."""
 
 from generator.guidelines.rule import RULES, Ad, Finding, Rule, RuleDoc
 from generator.guidelines.rules import attraction, facts, language, law, presentation, suppression

@@ -1,4 +1,5 @@
-"""The content model: one typed model per content type (see shared CONTENT-MODEL.md)."""
+"""The content model: one typed model per content type; its field descriptions are the
+reference for comms staff (docs/felt.md) and the JSON Schemas (`careers schema`)."""
 
 from generator.models.event import Event
 from generator.models.job import Job

@@ -133,13 +133,17 @@ class Job(MarkdownDocument):
     summary: Text | None = Field(
         None, max_length=200, description="Ingress på inntil 200 tegn, brukt i lister og deling"
     )
-    unit: Slug | None = Field(None, description="Id-en til arbeidsstedet i data/units.yml")
+    unit: Slug | None = Field(
+        None, description="Id-en til arbeidsstedet i data/units.yml (påkrevd, eller units)"
+    )
     units: list[Slug] = Field(
         default_factory=list,
         description="Flere arbeidssteder (vikarpool, rotasjon): en liste med id-er i stedet "
         "for unit",
     )
-    profession: Slug | None = Field(None, description="Nøkkelen til yrket i data/professions.yml")
+    profession: Slug | None = Field(
+        None, description="Nøkkelen til yrket i data/professions.yml (påkrevd, eller professions)"
+    )
     professions: list[Slug] = Field(
         default_factory=list,
         description="Flere yrker («sykepleier eller vernepleier»): en liste i stedet for "

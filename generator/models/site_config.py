@@ -51,10 +51,10 @@ class Brand(ContentModel):
 
 class Social(ContentModel):
     hashtags: list[Text] = Field(default_factory=list, description="Emneknagger uten #")
-    facebook: HttpsUrl | None = None
-    instagram: HttpsUrl | None = None
-    linkedin: HttpsUrl | None = None
-    x: HttpsUrl | None = None
+    facebook: HttpsUrl | None = Field(None, description="Lenke til Facebook-siden")
+    instagram: HttpsUrl | None = Field(None, description="Lenke til Instagram-kontoen")
+    linkedin: HttpsUrl | None = Field(None, description="Lenke til LinkedIn-siden")
+    x: HttpsUrl | None = Field(None, description="Lenke til kontoen på X")
 
     def profiles(self) -> dict[str, str]:
         """The networks with a profile link, in a fixed order."""
