@@ -85,10 +85,8 @@ class Site:
     def employers_in_use(self) -> list[Employer]:
         """Every employer some unit belongs to, the site's own first: more than one makes a
         regional site, with an employer filter."""
-        found = {
-            self.employer_of_unit(unit_id).id: self.employer_of_unit(unit_id)
-            for unit_id in self.units
-        }
+        employers = (self.employer_of_unit(unit_id) for unit_id in self.units)
+        found = {employer.id: employer for employer in employers}
         own = found.pop(self.own_employer.id, None)
         return ([own] if own else []) + sorted(found.values(), key=lambda e: e.name)
 
